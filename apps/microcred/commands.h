@@ -1,0 +1,13 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace microcred::cli {
+
+// Each command adds its subcommand to `app`; when it runs, its callback stores the process
+// exit code in `exit_code`. One file per command group: cmd_<name>.cpp.
+
+void add_version_command(CLI::App& app, int& exit_code);
+void add_jcs_command(CLI::App& app, int& exit_code);
+
+}  // namespace microcred::cli

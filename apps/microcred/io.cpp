@@ -1,0 +1,116 @@
+#include "io.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+namespace microcred::cli {
+
+namespace {
+
+// Reads all of `fd` up to `max_bytes`; one more byte than allowed means too large.
+Result<std::string> read_fd(int fd, const std::string& name, std::size_t max_bytes) {
+  std::string data;
+  char buffer[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return make_error(ErrorCode::io_error, "cannot read " + name + ": " + std::strerror(errno));
+    }
+    data.append(buffer, static_cast<std::size_t>(n));
+    if (data.size() > max_bytes) {
+      return make_error(ErrorCode::limit_exceeded,
+                        name + " is larger than " + std::to_string(max_bytes) + " bytes");
+    }
+  }
+  return data;
+}
+
+}  // namespace
+
+std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+Result<std::string> read_input(const std::string& path, std::size_t max_bytes) {
+  if (path == "-") return read_fd(STDIN_FILENO, input_name(path), max_bytes);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return make_error(ErrorCode::io_error, "cannot open " + path + ": " + std::strerror(errno));
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
+    ::close(fd);
+    return make_error(ErrorCode::io_error, path + " is a directory");
+  }
+  auto data = read_fd(fd, path, max_bytes);
+  ::close(fd);
+  return data;
+}
+
+Result<void> write_output(const std::string& path, std::string_view data, unsigned mode) {
+  if (path == "-") {
+    std::cout.write(data.data(), static_cast<std::streamsize>(data.size()));
+    std::cout.flush();
+    if (!std::cout) return make_error(ErrorCode::io_error, "cannot write to standard output");
+    return {};
+  }
+  std::string temp = path + ".tmp-XXXXXX";
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    return make_error(ErrorCode::io_error,
+                      "cannot create a file beside " + path + ": " + std::strerror(errno));
+  }
+  auto fail = [&](const char* what) {
+    Error error = make_error(ErrorCode::io_error,
+                             std::string("cannot ") + what + " " + path + ": " + std::strerror(errno));
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return error;
+  };
+  if (::fchmod(fd, mode) != 0) return fail("set the mode of");
+  std::size_t written = 0;
+  while (written < data.size()) {
+    ssize_t n = ::write(fd, data.data() + written, data.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail("write");
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) return fail("flush");
+  if (::close(fd) != 0) {
+    ::unlink(temp.c_str());
+    return make_error(ErrorCode::io_error, "cannot close " + path + ": " + std::strerror(errno));
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    Error error = make_error(ErrorCode::io_error,
+                             "cannot write " + path + ": " + std::strerror(errno));
+    ::unlink(temp.c_str());
+    return error;
+  }
+  return {};
+}
+
+int report(const Error& error, std::string_view input) {
+  std::string line = "microcred: ";
+  if (!input.empty()) {
+    line += input;
+    line += error.field.empty() ? ": " : ":";
+  }
+  if (!error.field.empty()) {
+    line += error.field;
+    line += ": ";
+  }
+  line += error.message;
+  line += '\n';
+  std::fputs(line.c_str(), stderr);
+  return exit_bad_input;
+}
+
+}  // namespace microcred::cli
