@@ -17,6 +17,9 @@ struct CanonicalizeOptions {
   HashAlgorithm hash = HashAlgorithm::sha256;
   /// Calls of Hash N-Degree Quads allowed; stops poison graphs with `work_limit_exceeded`.
   std::uint64_t max_ndegree_calls = 10'000;
+  /// Permutations tried by Hash N-Degree Quads, over the whole run; bounds the search when
+  /// related blank nodes need no recursion.
+  std::uint64_t max_permutations = 1'000'000;
 };
 
 /// The result of RDFC-1.0: the canonical N-Quads and the issued-identifiers map.

@@ -1,0 +1,482 @@
+#include "rdf/canonicalize.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <new>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "rdf/detail/hash.h"
+#include "rdf/detail/identifier_issuer.h"
+#include "rdf/detail/nquads_writer.h"
+#include "rdf/detail/permuter.h"
+#include "rdf/nquads.h"
+
+namespace microcred::rdf {
+
+namespace {
+
+using detail::HexDigest;
+using detail::IdentifierIssuer;
+
+constexpr std::int32_t no_blank = -1;
+constexpr std::size_t subject_position = 0;
+constexpr std::size_t predicate_position = 1;
+constexpr std::size_t object_position = 2;
+constexpr std::size_t graph_position = 3;
+
+// Thrown inside this file only, and turned into an Error by canonicalize().
+struct WorkLimitReached {
+  std::string what;
+};
+
+// A quad prepared once: each component is either a blank node number or its N-Quads text,
+// so that hashing never serializes a term twice.
+struct PreparedQuad {
+  std::int32_t blank[4] = {no_blank, no_blank, no_blank, no_blank};
+  std::string_view text[4];
+  const Quad* source = nullptr;
+
+  bool has_blank() const {
+    return blank[0] != no_blank || blank[2] != no_blank || blank[3] != no_blank;
+  }
+};
+
+struct PreparedQuadHash {
+  std::size_t operator()(const PreparedQuad* quad) const {
+    std::size_t seed = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+      const std::size_t part = quad->blank[i] != no_blank
+                                   ? static_cast<std::size_t>(quad->blank[i]) * 0x9E3779B97F4A7C15u
+                                   : std::hash<std::string_view>{}(quad->text[i]);
+      seed ^= part + 0x9E3779B97F4A7C15u + (seed << 6) + (seed >> 2);
+    }
+    return seed;
+  }
+};
+
+struct PreparedQuadEqual {
+  bool operator()(const PreparedQuad* a, const PreparedQuad* b) const {
+    for (std::size_t i = 0; i < 4; ++i) {
+      if (a->blank[i] != b->blank[i] || a->text[i] != b->text[i]) return false;
+    }
+    return true;
+  }
+};
+
+// Appends prefix and number, e.g. "_:c14n12".
+void append_label(std::string& out, std::string_view prefix, std::int32_t number) {
+  out.append(prefix);
+  char digits[16];
+  const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+  out.append(digits, end);
+}
+
+bool valid_position(const Term& term, std::size_t position) {
+  switch (position) {
+    case subject_position:
+      return term.kind == TermKind::iri || term.kind == TermKind::blank_node;
+    case predicate_position:
+      return term.kind == TermKind::iri;
+    case object_position:
+      return term.kind != TermKind::default_graph;
+    default:
+      return term.kind != TermKind::literal;
+  }
+}
+
+class Canonicalizer {
+ public:
+  Canonicalizer(const Dataset& dataset, const CanonicalizeOptions& options)
+      : dataset_(dataset), options_(options), hasher_(options.hash) {}
+
+  Result<Canonicalized> run() {
+    if (auto prepared = prepare(); !prepared) return prepared.error();
+    try {
+      issue_canonical_identifiers();
+    } catch (const WorkLimitReached& limit) {
+      return make_error(ErrorCode::work_limit_exceeded, limit.what);
+    }
+    return Canonicalized{serialize(), issued_map()};
+  }
+
+ private:
+  // Serializes every non-blank term once, numbers the blank nodes in order of first
+  // appearance, drops duplicate quads (a dataset is a set) and builds the blank node to
+  // quads map (RDFC-1.0, 4.4.3 step 2).
+  Result<void> prepare() {
+    const auto& quads = dataset_.quads;
+    std::vector<std::uint32_t> offsets;
+    offsets.reserve(quads.size() * 5);
+    std::size_t estimate = 0;
+    for (const Quad& quad : quads) {
+      estimate += quad.subject.value.size() + quad.predicate.value.size() +
+                  quad.object.value.size() + quad.object.datatype.size() + quad.graph.value.size() +
+                  16;
+    }
+    text_.reserve(estimate + estimate / 8);
+    std::unordered_map<std::string_view, std::uint32_t> blank_numbers;
+    prepared_.resize(quads.size());
+    for (std::size_t q = 0; q < quads.size(); ++q) {
+      const Quad& quad = quads[q];
+      PreparedQuad& prepared = prepared_[q];
+      prepared.source = &quad;
+      const Term* terms[4] = {&quad.subject, &quad.predicate, &quad.object, &quad.graph};
+      for (std::size_t i = 0; i < 4; ++i) {
+        const Term& term = *terms[i];
+        if (!valid_position(term, i)) {
+          static constexpr const char* names[] = {"subject", "predicate", "object", "graph"};
+          return make_error(ErrorCode::invalid_argument,
+                            "quad " + std::to_string(q + 1) + ": term " + to_nquads(term) +
+                                " cannot be a " + names[i] + " in RDF");
+        }
+        if (term.kind == TermKind::blank_node) {
+          auto [it, added] =
+              blank_numbers.try_emplace(term.value, static_cast<std::uint32_t>(labels_.size()));
+          if (added) labels_.push_back(term.value);
+          prepared.blank[i] = static_cast<std::int32_t>(it->second);
+          offsets.push_back(0);
+          offsets.push_back(0);
+        } else {
+          offsets.push_back(static_cast<std::uint32_t>(text_.size()));
+          detail::append_term(text_, term);
+          offsets.push_back(static_cast<std::uint32_t>(text_.size()));
+        }
+      }
+    }
+    // text_ no longer grows: the views are now stable.
+    for (std::size_t q = 0; q < prepared_.size(); ++q) {
+      for (std::size_t i = 0; i < 4; ++i) {
+        const std::uint32_t begin = offsets[q * 8 + i * 2];
+        const std::uint32_t end = offsets[q * 8 + i * 2 + 1];
+        prepared_[q].text[i] = std::string_view(text_).substr(begin, end - begin);
+      }
+    }
+    {
+      std::unordered_set<const PreparedQuad*, PreparedQuadHash, PreparedQuadEqual> seen;
+      seen.reserve(prepared_.size());
+      std::vector<PreparedQuad> unique;
+      unique.reserve(prepared_.size());
+      for (const PreparedQuad& quad : prepared_) {
+        if (seen.insert(&quad).second) unique.push_back(quad);
+      }
+      if (unique.size() != prepared_.size()) prepared_ = std::move(unique);
+    }
+
+    quads_of_.resize(labels_.size());
+    for (std::size_t q = 0; q < prepared_.size(); ++q) {
+      const PreparedQuad& quad = prepared_[q];
+      for (std::size_t i : {subject_position, object_position, graph_position}) {
+        const std::int32_t node = quad.blank[i];
+        if (node == no_blank) continue;
+        auto& list = quads_of_[static_cast<std::size_t>(node)];
+        if (list.empty() || list.back() != q) list.push_back(static_cast<std::uint32_t>(q));
+      }
+    }
+    canonical_ = IdentifierIssuer(labels_.size());
+
+    // Permuter keys: each blank node's rank in the order of its input label.
+    std::vector<std::uint32_t> by_label(labels_.size());
+    for (std::uint32_t n = 0; n < by_label.size(); ++n)
+      by_label[n] = n;
+    std::sort(by_label.begin(), by_label.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return labels_[a] < labels_[b]; });
+    label_rank_.resize(labels_.size());
+    for (std::uint32_t r = 0; r < by_label.size(); ++r)
+      label_rank_[by_label[r]] = r;
+    return {};
+  }
+
+  // Appends `quad` as one N-Quads line, writing each blank node with `label(node)`.
+  template <class Label>
+  void append_line(std::string& out, const PreparedQuad& quad, Label&& label) {
+    for (std::size_t i = 0; i < 4; ++i) {
+      if (i == graph_position && quad.blank[i] == no_blank && quad.text[i].empty()) break;
+      if (i != 0) out.push_back(' ');
+      if (quad.blank[i] != no_blank) {
+        label(out, static_cast<std::uint32_t>(quad.blank[i]));
+      } else {
+        out.append(quad.text[i]);
+      }
+    }
+    out.append(" .\n");
+  }
+
+  // Sorts the lines in `buffer` (delimited by `ends`) by code point (UTF-8 bytes sort the
+  // same way) and hashes them in that order.
+  HexDigest hash_sorted_lines(const std::string& buffer, const std::vector<std::size_t>& ends) {
+    lines_.clear();
+    std::size_t begin = 0;
+    for (std::size_t end : ends) {
+      lines_.push_back(std::string_view(buffer).substr(begin, end - begin));
+      begin = end;
+    }
+    std::sort(lines_.begin(), lines_.end());
+    hasher_.begin();
+    for (std::string_view line : lines_)
+      hasher_.update(line);
+    return hasher_.finish();
+  }
+
+  // RDFC-1.0, 4.6 Hash First Degree Quads.
+  HexDigest hash_first_degree_quads(std::uint32_t reference) {
+    scratch_.clear();
+    ends_.clear();
+    for (std::uint32_t q : quads_of_[reference]) {
+      // Note: the spec's _:a / _:z, never a canonical identifier already issued; this is
+      // what every implementation does (see rdf-canonize's note on it).
+      append_line(scratch_, prepared_[q], [&](std::string& out, std::uint32_t node) {
+        out.append(node == reference ? "_:a" : "_:z");
+      });
+      ends_.push_back(scratch_.size());
+    }
+    return hash_sorted_lines(scratch_, ends_);
+  }
+
+  // RDFC-1.0, 4.7 Hash Related Blank Node.
+  HexDigest hash_related_blank_node(std::uint32_t related, const PreparedQuad& quad,
+                                    const IdentifierIssuer& issuer, char position) {
+    hasher_.begin();
+    hasher_.update(std::string_view(&position, 1));
+    if (position != 'g') {
+      hasher_.update("<");
+      hasher_.update(quad.source->predicate.value);
+      hasher_.update(">");
+    }
+    label_.clear();
+    if (const std::int32_t id = canonical_.find(related); id >= 0) {
+      append_label(label_, "_:c14n", id);
+    } else if (const std::int32_t temporary = issuer.find(related); temporary >= 0) {
+      append_label(label_, "_:b", temporary);
+    } else {
+      label_.append(first_degree_[related].view());
+    }
+    hasher_.update(label_);
+    return hasher_.finish();
+  }
+
+  struct NDegreeResult {
+    HexDigest hash;
+    IdentifierIssuer issuer;
+  };
+
+  // RDFC-1.0, 4.8 Hash N-Degree Quads.
+  NDegreeResult hash_n_degree_quads(std::uint32_t identifier, IdentifierIssuer issuer) {
+    if (++ndegree_calls_ > options_.max_ndegree_calls) {
+      throw WorkLimitReached{"RDFC-1.0 needed more than " +
+                             std::to_string(options_.max_ndegree_calls) +
+                             " calls of Hash N-Degree Quads (max_ndegree_calls); the dataset "
+                             "looks like a poison graph"};
+    }
+    // Step 1-3: related blank nodes by their related hash.
+    std::vector<std::pair<HexDigest, std::uint32_t>> related_hashes;
+    for (std::uint32_t q : quads_of_[identifier]) {
+      const PreparedQuad& quad = prepared_[q];
+      static constexpr std::pair<std::size_t, char> positions[] = {
+          {subject_position, 's'}, {object_position, 'o'}, {graph_position, 'g'}};
+      for (auto [i, position] : positions) {
+        const std::int32_t node = quad.blank[i];
+        if (node == no_blank || static_cast<std::uint32_t>(node) == identifier) continue;
+        const auto related = static_cast<std::uint32_t>(node);
+        related_hashes.emplace_back(hash_related_blank_node(related, quad, issuer, position),
+                                    related);
+      }
+    }
+    std::stable_sort(related_hashes.begin(), related_hashes.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+
+    std::string data;
+    std::string path;
+    std::string chosen_path;
+    for (std::size_t group = 0; group < related_hashes.size();) {
+      std::size_t group_end = group;
+      std::vector<std::uint32_t> keys;
+      while (group_end < related_hashes.size() &&
+             related_hashes[group_end].first == related_hashes[group].first) {
+        keys.push_back(label_rank_[related_hashes[group_end].second]);
+        ++group_end;
+      }
+      // Step 5.1: the related hash.
+      data.append(related_hashes[group].first.view());
+      chosen_path.clear();
+      IdentifierIssuer chosen_issuer(0);
+      bool chosen = false;
+      detail::Permuter permuter(std::move(keys));
+      while (permuter.has_next()) {
+        if (++permutations_ > options_.max_permutations) {
+          throw WorkLimitReached{"RDFC-1.0 needed more than " +
+                                 std::to_string(options_.max_permutations) +
+                                 " permutations in Hash N-Degree Quads (max_permutations); the "
+                                 "dataset looks like a poison graph"};
+        }
+        const std::vector<std::uint32_t> permutation = permuter.next();
+        IdentifierIssuer issuer_copy = issuer;
+        path.clear();
+        std::vector<std::uint32_t> recursion_list;
+        bool skip = false;
+        for (std::uint32_t rank : permutation) {
+          const std::uint32_t related = by_rank(rank);
+          if (const std::int32_t id = canonical_.find(related); id >= 0) {
+            append_label(path, "_:c14n", id);
+          } else {
+            if (!issuer_copy.has(related)) recursion_list.push_back(related);
+            append_label(path, "_:b", issuer_copy.issue(related));
+          }
+          if (chosen && path > chosen_path) {
+            skip = true;
+            break;
+          }
+        }
+        if (skip) continue;
+        for (std::uint32_t related : recursion_list) {
+          NDegreeResult result = hash_n_degree_quads(related, issuer_copy);
+          append_label(path, "_:b", issuer_copy.issue(related));
+          path.push_back('<');
+          path.append(result.hash.view());
+          path.push_back('>');
+          issuer_copy = std::move(result.issuer);
+          if (chosen && path > chosen_path) {
+            skip = true;
+            break;
+          }
+        }
+        if (skip) continue;
+        if (!chosen || path < chosen_path) {
+          chosen_path = path;
+          chosen_issuer = std::move(issuer_copy);
+          chosen = true;
+        }
+      }
+      data.append(chosen_path);
+      issuer = std::move(chosen_issuer);
+      group = group_end;
+    }
+    hasher_.begin();
+    hasher_.update(data);
+    return {hasher_.finish(), std::move(issuer)};
+  }
+
+  std::uint32_t by_rank(std::uint32_t rank) {
+    if (rank_to_node_.empty()) {
+      rank_to_node_.resize(label_rank_.size());
+      for (std::uint32_t n = 0; n < label_rank_.size(); ++n)
+        rank_to_node_[label_rank_[n]] = n;
+    }
+    return rank_to_node_[rank];
+  }
+
+  // RDFC-1.0, 4.4.3 steps 3-5.
+  void issue_canonical_identifiers() {
+    const std::size_t count = labels_.size();
+    first_degree_.resize(count);
+    std::vector<std::pair<HexDigest, std::uint32_t>> by_hash;
+    by_hash.reserve(count);
+    for (std::uint32_t n = 0; n < count; ++n) {
+      first_degree_[n] = hash_first_degree_quads(n);
+      by_hash.emplace_back(first_degree_[n], n);
+    }
+    std::stable_sort(by_hash.begin(), by_hash.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    // Step 4: unique hashes get canonical identifiers in hash order; shared ones wait.
+    std::vector<std::pair<std::size_t, std::size_t>> shared;
+    for (std::size_t i = 0; i < by_hash.size();) {
+      std::size_t end = i + 1;
+      while (end < by_hash.size() && by_hash[end].first == by_hash[i].first)
+        ++end;
+      if (end - i == 1) {
+        canonical_.issue(by_hash[i].second);
+      } else {
+        shared.emplace_back(i, end);
+      }
+      i = end;
+    }
+    // Step 5: each shared hash, in hash order, by Hash N-Degree Quads.
+    for (auto [begin, end] : shared) {
+      std::vector<NDegreeResult> hash_paths;
+      for (std::size_t i = begin; i < end; ++i) {
+        const std::uint32_t node = by_hash[i].second;
+        if (canonical_.has(node)) continue;
+        IdentifierIssuer temporary(count);
+        temporary.issue(node);
+        hash_paths.push_back(hash_n_degree_quads(node, std::move(temporary)));
+      }
+      std::stable_sort(hash_paths.begin(), hash_paths.end(),
+                       [](const auto& a, const auto& b) { return a.hash < b.hash; });
+      for (const NDegreeResult& result : hash_paths) {
+        for (std::uint32_t node : result.issuer.order())
+          canonical_.issue(node);
+      }
+    }
+  }
+
+  // RDFC-1.0, 4.4.3 step 6: every quad with canonical labels, lines sorted.
+  std::string serialize() {
+    scratch_.clear();
+    ends_.clear();
+    scratch_.reserve(text_.size() + prepared_.size() * 24);
+    for (const PreparedQuad& quad : prepared_) {
+      append_line(scratch_, quad, [&](std::string& out, std::uint32_t node) {
+        append_label(out, "_:c14n", canonical_.find(node));
+      });
+      ends_.push_back(scratch_.size());
+    }
+    lines_.clear();
+    std::size_t begin = 0;
+    for (std::size_t end : ends_) {
+      lines_.push_back(std::string_view(scratch_).substr(begin, end - begin));
+      begin = end;
+    }
+    std::sort(lines_.begin(), lines_.end());
+    std::string out;
+    out.reserve(scratch_.size());
+    for (std::string_view line : lines_)
+      out.append(line);
+    return out;
+  }
+
+  std::map<std::string, std::string> issued_map() const {
+    std::map<std::string, std::string> issued;
+    for (std::uint32_t n = 0; n < labels_.size(); ++n) {
+      std::string label;
+      append_label(label, "c14n", canonical_.find(n));
+      issued.emplace(std::string(labels_[n]), std::move(label));
+    }
+    return issued;
+  }
+
+  const Dataset& dataset_;
+  const CanonicalizeOptions& options_;
+  detail::Hasher hasher_;
+  std::string text_;
+  std::vector<PreparedQuad> prepared_;
+  std::vector<std::string_view> labels_;
+  std::vector<std::vector<std::uint32_t>> quads_of_;
+  std::vector<std::uint32_t> label_rank_;
+  std::vector<std::uint32_t> rank_to_node_;
+  std::vector<HexDigest> first_degree_;
+  IdentifierIssuer canonical_{0};
+  std::uint64_t ndegree_calls_ = 0;
+  std::uint64_t permutations_ = 0;
+  std::string scratch_;
+  std::string label_;
+  std::vector<std::size_t> ends_;
+  std::vector<std::string_view> lines_;
+};
+
+}  // namespace
+
+Result<Canonicalized> canonicalize(const Dataset& dataset, const CanonicalizeOptions& options) {
+  try {
+    return Canonicalizer(dataset, options).run();
+  } catch (const std::bad_alloc&) {
+    return make_error(ErrorCode::crypto_error, "out of memory or no SHA-2 in OpenSSL");
+  }
+}
+
+}  // namespace microcred::rdf
