@@ -35,7 +35,9 @@ Result<std::string> read_fd(int fd, const std::string& name, std::size_t max_byt
 
 }  // namespace
 
-std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+std::string input_name(const std::string& path) {
+  return path == "-" ? "<stdin>" : path;
+}
 
 Result<std::string> read_input(const std::string& path, std::size_t max_bytes) {
   if (path == "-") return read_fd(STDIN_FILENO, input_name(path), max_bytes);
@@ -67,8 +69,8 @@ Result<void> write_output(const std::string& path, std::string_view data, unsign
                       "cannot create a file beside " + path + ": " + std::strerror(errno));
   }
   auto fail = [&](const char* what) {
-    Error error = make_error(ErrorCode::io_error,
-                             std::string("cannot ") + what + " " + path + ": " + std::strerror(errno));
+    Error error = make_error(ErrorCode::io_error, std::string("cannot ") + what + " " + path +
+                                                      ": " + std::strerror(errno));
     ::close(fd);
     ::unlink(temp.c_str());
     return error;
@@ -89,8 +91,8 @@ Result<void> write_output(const std::string& path, std::string_view data, unsign
     return make_error(ErrorCode::io_error, "cannot close " + path + ": " + std::strerror(errno));
   }
   if (::rename(temp.c_str(), path.c_str()) != 0) {
-    Error error = make_error(ErrorCode::io_error,
-                             "cannot write " + path + ": " + std::strerror(errno));
+    Error error =
+        make_error(ErrorCode::io_error, "cannot write " + path + ": " + std::strerror(errno));
     ::unlink(temp.c_str());
     return error;
   }

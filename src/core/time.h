@@ -17,8 +17,8 @@ struct Timestamp {
 };
 
 /// Parses an RFC 3339 date-time ("2024-05-01T12:00:00.5+02:00"), normalised to UTC.
-/// Accepts 'T'/'t' and 'Z'/'z', fractions up to nanoseconds, and leap second 60 (as :59.999999999 ...
-/// rolled into the next second). Fails with `parse_error` naming the position, and on
+/// Accepts 'T'/'t' and 'Z'/'z', fractions up to nanoseconds, and leap second 60 (as :59.999999999
+/// ... rolled into the next second). Fails with `parse_error` naming the position, and on
 /// impossible dates such as 2023-02-30.
 Result<Timestamp> parse_rfc3339(std::string_view text);
 

@@ -20,10 +20,10 @@ struct ParseLimits {
 /// Limits fit for one credential or presentation.
 inline constexpr ParseLimits credential_limits{.max_bytes = 1024 * 1024, .max_depth = 64};
 
-/// Parses JSON text (RFC 8259, UTF-8) into a value. Fails with `parse_error` (bad syntax,
-/// message "line L, column C: ..."), `invalid_encoding` (bad UTF-8 or an unpaired
-/// surrogate escape), `duplicate_key` (an object names a key twice; the key and its
-/// position are in the message) or `limit_exceeded`. `error.field` holds "L:C".
+/// Parses JSON text (RFC 8259, UTF-8) into a value. Fails with `parse_error` (bad syntax),
+/// `invalid_encoding` (bad UTF-8 or an unpaired surrogate escape), `duplicate_key` (an
+/// object names a key twice; the message names the key) or `limit_exceeded`; `error.field`
+/// holds the position as "line:column" (column in code points, both from 1).
 Result<boost::json::value> parse(std::string_view text, const ParseLimits& limits = {});
 
 }  // namespace microcred::json

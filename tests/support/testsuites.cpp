@@ -16,10 +16,9 @@ std::optional<std::filesystem::path> env_dir(const char* name) {
 }  // namespace
 
 std::optional<std::filesystem::path> testsuites_dir() {
-  for (const char* name : {"MICROCRED_TESTSUITES", "MICROCRED_TESTSUITES_DEFAULT"}) {
-    auto dir = env_dir(name);
-    if (dir && std::filesystem::is_directory(*dir)) return dir;
-  }
+  auto dir = env_dir("MICROCRED_TESTSUITES");
+  if (!dir) dir = std::filesystem::path(MICROCRED_DEFAULT_TESTSUITES);
+  if (std::filesystem::is_directory(*dir)) return dir;
   return std::nullopt;
 }
 
@@ -32,11 +31,11 @@ std::string read_file(const std::filesystem::path& path) {
 }
 
 std::filesystem::path source_dir() {
-  return env_dir("MICROCRED_SOURCE_DIR").value_or(std::filesystem::current_path());
+  return env_dir("MICROCRED_SOURCE_DIR").value_or(MICROCRED_DEFAULT_SOURCE_DIR);
 }
 
 std::filesystem::path binary_dir() {
-  return env_dir("MICROCRED_BINARY_DIR").value_or(std::filesystem::current_path());
+  return env_dir("MICROCRED_BINARY_DIR").value_or(MICROCRED_DEFAULT_BINARY_DIR);
 }
 
 }  // namespace microcred::support
