@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include <boost/json/fwd.hpp>
+
+#include "core/result.h"
+#include "rdf/jsonld_processor.h"
+
+namespace microcred::rdf {
+
+/// Options of JSON-LD 1.1 expansion (processing mode json-ld-1.1). The defaults suit
+/// every real credential.
+struct ExpandOptions {
+  /// The document's base IRI; empty when it has none (relative IRIs stay relative).
+  std::string base;
+  /// Data Integrity safe mode: fail with `unsafe_term` instead of dropping an undefined
+  /// term or property, or keeping a relative `@type` or `@id`.
+  bool safe_mode = false;
+  /// Deepest nesting of arrays and objects expanded.
+  std::size_t max_depth = 128;
+  /// Remote contexts dereferenced while expanding one document (loops end sooner, with
+  /// "recursive context inclusion").
+  std::size_t max_remote_contexts = 64;
+  /// Context processing steps (local contexts applied) per document.
+  std::size_t max_context_steps = 10'000;
+  /// Values in the expanded output (a bound on work and memory).
+  std::size_t max_output_values = 1'000'000;
+  /// A context applied before the document's own (the API's expandContext); may be null.
+  const boost::json::value* expand_context = nullptr;
+};
+
+/// The expanded form of `document` (W3C JSON-LD 1.1 Expansion Algorithm): always an array.
+/// Fails with `invalid_jsonld` (message starting with the spec's error code),
+/// `unknown_context`, `unsafe_term` (safe mode) or `limit_exceeded`.
+Result<boost::json::value> expand(const boost::json::value& document, JsonLdProcessor& processor,
+                                  const ExpandOptions& options = {});
+
+}  // namespace microcred::rdf

@@ -1,0 +1,264 @@
+// JSON-LD 1.1 Processing Algorithms and API, §8.1 Deserialize JSON-LD to RDF.
+// Note: instead of building the node map (§7.2) and then walking it, this walks the
+// expanded document once and emits each node's triples where it stands. The dataset is
+// the same up to blank node labels and duplicate quads, which RDF datasets ignore.
+#include "rdf/to_rdf.h"
+
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+
+#include <boost/json.hpp>
+
+#include "json/jcs.h"
+#include "rdf/detail/jsonld_context.h"
+#include "rdf/detail/jsonld_iri.h"
+
+namespace microcred::rdf {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::string_view rdf_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+constexpr std::string_view xsd_ns = "http://www.w3.org/2001/XMLSchema#";
+
+std::string rdf_iri(std::string_view local) {
+  std::string s(rdf_ns);
+  s.append(local);
+  return s;
+}
+std::string xsd_iri(std::string_view local) {
+  std::string s(xsd_ns);
+  s.append(local);
+  return s;
+}
+
+// XSD canonical double: "1.1E0", "1.0E21" (JSON-LD 1.1 §8.6 step 10).
+std::string canonical_double(double d) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.15E", d);
+  std::string s(buffer);
+  auto e = s.find('E');
+  std::string mantissa = s.substr(0, e);
+  int exponent = std::atoi(s.c_str() + e + 1);
+  while (mantissa.size() > 1 && mantissa.back() == '0' && mantissa[mantissa.size() - 2] != '.')
+    mantissa.pop_back();
+  return mantissa + "E" + std::to_string(exponent);
+}
+
+bool is_blank(std::string_view s) {
+  return s.starts_with("_:");
+}
+
+class Deserializer {
+ public:
+  Deserializer(const ToRdfOptions& options) : options_(options) {}
+
+  void top(const json::value& expanded) {
+    if (!expanded.is_array()) return;
+    for (const auto& item : expanded.get_array())
+      if (item.is_object()) node(item.get_object(), default_graph());
+  }
+
+  Dataset take() { return std::move(dataset_); }
+
+ private:
+  Term blank_node(std::string_view label) {
+    auto [it, inserted] = labels_.try_emplace(std::string(label), "");
+    if (inserted) it->second = "b" + std::to_string(counter_++);
+    return blank(it->second);
+  }
+  Term fresh() { return blank("b" + std::to_string(counter_++)); }
+
+  // An @id as a term; nullopt when it is not well-formed (relative).
+  std::optional<Term> id_term(std::string_view id) {
+    if (is_blank(id)) return blank_node(id.substr(2));
+    if (detail::is_well_formed_iri(id)) return iri(std::string(id));
+    return std::nullopt;
+  }
+
+  void emit(const Term& s, const Term& p, Term o, const Term& g) {
+    if (dataset_.quads.size() >= options_.max_quads)
+      throw detail::Failure{Error{ErrorCode::limit_exceeded,
+                                  "more than " + std::to_string(options_.max_quads) + " quads",
+                                  {}}};
+    dataset_.quads.push_back(Quad{s, p, std::move(o), g});
+  }
+
+  // Emits a node object's triples in `graph`; returns its subject (nullopt if relative).
+  std::optional<Term> node(const json::object& object, const Term& graph) {
+    std::optional<Term> subject;
+    if (auto it = object.find("@id"); it != object.end()) {
+      // A null @id (from a keyword-like value) names no node: its triples are dropped.
+      if (it->value().is_string()) subject = id_term(it->value().get_string());
+    } else {
+      subject = fresh();
+    }
+    const bool graph_ok = graph.kind != TermKind::iri || detail::is_well_formed_iri(graph.value);
+    for (const auto& [key, value] : object) {
+      if (key == "@type") {
+        if (!value.is_array()) continue;
+        for (const auto& t : value.get_array()) {
+          if (!t.is_string()) continue;
+          auto type = id_term(t.get_string());
+          if (subject && type && graph_ok) emit(*subject, iri(rdf_iri("type")), *type, graph);
+        }
+      } else if (key == "@reverse") {
+        if (!value.is_object()) continue;
+        for (const auto& [property, items] : value.get_object()) {
+          auto predicate = id_term(property);
+          if (!items.is_array()) continue;
+          for (const auto& item : items.get_array()) {
+            if (!item.is_object()) continue;
+            auto other = node(item.get_object(), graph);
+            if (other && subject && predicate && predicate->kind == TermKind::iri && graph_ok)
+              emit(*other, *predicate, *subject, graph);
+          }
+        }
+      } else if (key == "@graph") {
+        if (!value.is_array()) continue;
+        // A graph with a relative name gets a name that is not well-formed, so every triple in
+        // it is dropped, as toRdf drops it.
+        const Term name = subject ? *subject : iri(" ");
+        for (const auto& item : value.get_array())
+          if (item.is_object() && !item.get_object().contains("@value") &&
+              !item.get_object().contains("@list"))
+            node(item.get_object(), name);
+      } else if (key == "@included") {
+        if (!value.is_array()) continue;
+        for (const auto& item : value.get_array())
+          if (item.is_object()) node(item.get_object(), graph);
+      } else if (key.starts_with("@")) {
+        continue;
+      } else {
+        auto predicate = id_term(key);
+        if (!value.is_array()) continue;
+        for (const auto& item : value.get_array()) {
+          auto o = object_term(item, graph);
+          if (subject && predicate && predicate->kind == TermKind::iri && o && graph_ok)
+            emit(*subject, *predicate, std::move(*o), graph);
+        }
+      }
+    }
+    return subject;
+  }
+
+  std::optional<Term> object_term(const json::value& item, const Term& graph) {
+    if (!item.is_object()) return std::nullopt;
+    const json::object& object = item.get_object();
+    if (auto list = object.find("@list"); list != object.end()) {
+      if (!list->value().is_array()) return std::nullopt;
+      return list_term(list->value().get_array(), graph);
+    }
+    auto value_it = object.find("@value");
+    if (value_it == object.end()) return node(object, graph);
+    // §8.6 Object to RDF Conversion.
+    const json::value& value = value_it->value();
+    std::string datatype;
+    if (auto t = object.find("@type"); t != object.end() && t->value().is_string())
+      datatype = std::string(t->value().get_string());
+    if (!datatype.empty() && datatype != "@json" && !detail::is_well_formed_iri(datatype))
+      return std::nullopt;
+    std::string lexical;
+    if (datatype == "@json") {
+      auto canonical = microcred::json::canonicalize(value);
+      if (!canonical) throw detail::Failure{canonical.error()};
+      lexical = std::move(*canonical);
+      datatype = rdf_iri("JSON");
+    } else if (value.is_bool()) {
+      lexical = value.get_bool() ? "true" : "false";
+      if (datatype.empty()) datatype = xsd_iri("boolean");
+    } else if (value.is_number()) {
+      double d = value.to_number<double>();
+      bool integral = value.is_int64() || value.is_uint64() || std::fmod(d, 1.0) == 0.0;
+      if (!integral || std::fabs(d) >= 1e21 || datatype == xsd_iri("double")) {
+        lexical = canonical_double(d);
+        if (datatype.empty()) datatype = xsd_iri("double");
+      } else {
+        if (value.is_int64()) {
+          lexical = std::to_string(value.get_int64());
+        } else if (value.is_uint64()) {
+          lexical = std::to_string(value.get_uint64());
+        } else {
+          char buffer[64];
+          std::snprintf(buffer, sizeof buffer, "%.0f", d);
+          lexical = buffer;
+          if (lexical == "-0") lexical = "0";
+        }
+        if (datatype.empty()) datatype = xsd_iri("integer");
+      }
+    } else if (value.is_string()) {
+      lexical = std::string(value.get_string());
+    } else {
+      return std::nullopt;
+    }
+    const json::value* language = object.if_contains("@language");
+    const json::value* direction = object.if_contains("@direction");
+    if (language && language->is_string() &&
+        !detail::is_well_formed_language(language->get_string()))
+      return std::nullopt;
+    if (direction && direction->is_string() && options_.rdf_direction != RdfDirection::none) {
+      std::string lang =
+          language && language->is_string() ? std::string(language->get_string()) : std::string();
+      for (char& c : lang)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (options_.rdf_direction == RdfDirection::i18n_datatype) {
+        std::string dt = "https://www.w3.org/ns/i18n#";
+        dt.append(lang).append("_").append(direction->get_string());
+        return literal(std::move(lexical), std::move(dt));
+      }
+      Term node = fresh();
+      emit(node, iri(rdf_iri("value")), literal(std::move(lexical)), graph);
+      if (!lang.empty()) emit(node, iri(rdf_iri("language")), literal(lang), graph);
+      emit(node, iri(rdf_iri("direction")), literal(std::string(direction->get_string())), graph);
+      return node;
+    }
+    if (language && language->is_string())
+      return literal(std::move(lexical), rdf_lang_string, std::string(language->get_string()));
+    if (datatype.empty()) datatype = xsd_string;
+    return literal(std::move(lexical), std::move(datatype));
+  }
+
+  // §8.5 List to RDF Conversion.
+  Term list_term(const json::array& items, const Term& graph) {
+    if (items.empty()) return iri(rdf_iri("nil"));
+    std::vector<Term> nodes;
+    nodes.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i)
+      nodes.push_back(fresh());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      auto o = object_term(items[i], graph);
+      if (o) emit(nodes[i], iri(rdf_iri("first")), std::move(*o), graph);
+      emit(nodes[i], iri(rdf_iri("rest")),
+           i + 1 < items.size() ? nodes[i + 1] : iri(rdf_iri("nil")), graph);
+    }
+    return nodes[0];
+  }
+
+  const ToRdfOptions& options_;
+  Dataset dataset_;
+  std::unordered_map<std::string, std::string> labels_;
+  std::size_t counter_ = 0;
+};
+
+}  // namespace
+
+Result<Dataset> deserialize(const json::value& expanded, const ToRdfOptions& options) {
+  try {
+    Deserializer deserializer(options);
+    deserializer.top(expanded);
+    return deserializer.take();
+  } catch (const detail::Failure& failure) {
+    return failure.error;
+  }
+}
+
+Result<Dataset> to_rdf(const json::value& document, JsonLdProcessor& processor,
+                       const ExpandOptions& expand_options, const ToRdfOptions& options) {
+  auto expanded = expand(document, processor, expand_options);
+  if (!expanded) return expanded.error();
+  return deserialize(*expanded, options);
+}
+
+}  // namespace microcred::rdf
