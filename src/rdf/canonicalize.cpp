@@ -4,11 +4,11 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <new>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -48,27 +48,40 @@ struct PreparedQuad {
   }
 };
 
-struct PreparedQuadHash {
-  std::size_t operator()(const PreparedQuad* quad) const {
-    std::size_t seed = 0;
-    for (std::size_t i = 0; i < 4; ++i) {
-      const std::size_t part = quad->blank[i] != no_blank
-                                   ? static_cast<std::size_t>(quad->blank[i]) * 0x9E3779B97F4A7C15u
-                                   : std::hash<std::string_view>{}(quad->text[i]);
-      seed ^= part + 0x9E3779B97F4A7C15u + (seed << 6) + (seed >> 2);
+// A cheap hash of a prepared quad: blank node numbers, and each text's length with its
+// first and last bytes. Equal quads hash equal; the rare collision costs one comparison.
+std::uint64_t quick_hash(const PreparedQuad& quad) {
+  std::uint64_t seed = 0;
+  for (std::size_t i = 0; i < 4; ++i) {
+    std::uint64_t part = static_cast<std::uint64_t>(quad.blank[i]) + 1;
+    const std::string_view text = quad.text[i];
+    if (!text.empty()) {
+      std::uint64_t head = 0, tail = 0;
+      const std::size_t n = std::min<std::size_t>(8, text.size());
+      std::memcpy(&head, text.data(), n);
+      std::memcpy(&tail, text.data() + text.size() - n, n);
+      part ^= text.size() * 0x9E3779B97F4A7C15u ^ head ^ (tail * 0xC2B2AE3D27D4EB4Fu);
     }
-    return seed;
+    seed = (seed ^ part) * 0x100000001B3u;
+    seed ^= seed >> 29;
   }
-};
+  return seed;
+}
 
-struct PreparedQuadEqual {
-  bool operator()(const PreparedQuad* a, const PreparedQuad* b) const {
-    for (std::size_t i = 0; i < 4; ++i) {
-      if (a->blank[i] != b->blank[i] || a->text[i] != b->text[i]) return false;
-    }
-    return true;
+bool same_quad(const PreparedQuad& a, const PreparedQuad& b) {
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (a.blank[i] != b.blank[i] || a.text[i] != b.text[i]) return false;
   }
-};
+  return true;
+}
+
+// A power-of-two table size with room to spare for `count` entries.
+std::size_t table_size(std::size_t count) {
+  std::size_t size = 16;
+  while (size < count * 2)
+    size *= 2;
+  return size;
+}
 
 // Appends prefix and number, e.g. "_:c14n12".
 void append_label(std::string& out, std::string_view prefix, std::int32_t number) {
@@ -121,7 +134,9 @@ class Canonicalizer {
                   16;
     }
     text_.reserve(estimate + estimate / 8);
-    std::unordered_map<std::string_view, std::uint32_t> blank_numbers;
+    // Blank node label -> number, open addressing over slots holding number + 1.
+    std::vector<std::uint32_t> blank_slots(table_size(quads.size() * 3));
+    const std::size_t blank_mask = blank_slots.size() - 1;
     prepared_.resize(quads.size());
     for (std::size_t q = 0; q < quads.size(); ++q) {
       const Quad& quad = quads[q];
@@ -137,10 +152,15 @@ class Canonicalizer {
                                 " cannot be a " + names[i] + " in RDF");
         }
         if (term.kind == TermKind::blank_node) {
-          auto [it, added] =
-              blank_numbers.try_emplace(term.value, static_cast<std::uint32_t>(labels_.size()));
-          if (added) labels_.push_back(term.value);
-          prepared.blank[i] = static_cast<std::int32_t>(it->second);
+          std::size_t slot = std::hash<std::string_view>{}(term.value) & blank_mask;
+          while (blank_slots[slot] != 0 && labels_[blank_slots[slot] - 1] != term.value) {
+            slot = (slot + 1) & blank_mask;
+          }
+          if (blank_slots[slot] == 0) {
+            labels_.push_back(term.value);
+            blank_slots[slot] = static_cast<std::uint32_t>(labels_.size());
+          }
+          prepared.blank[i] = static_cast<std::int32_t>(blank_slots[slot] - 1);
           offsets.push_back(0);
           offsets.push_back(0);
         } else {
@@ -158,26 +178,56 @@ class Canonicalizer {
         prepared_[q].text[i] = std::string_view(text_).substr(begin, end - begin);
       }
     }
+    // Drop duplicate quads, keeping the first of each (a dataset is a set).
     {
-      std::unordered_set<const PreparedQuad*, PreparedQuadHash, PreparedQuadEqual> seen;
-      seen.reserve(prepared_.size());
-      std::vector<PreparedQuad> unique;
-      unique.reserve(prepared_.size());
-      for (const PreparedQuad& quad : prepared_) {
-        if (seen.insert(&quad).second) unique.push_back(quad);
+      std::vector<std::uint32_t> slots(table_size(prepared_.size()));
+      const std::size_t mask = slots.size() - 1;
+      std::size_t kept = 0;
+      for (std::size_t q = 0; q < prepared_.size(); ++q) {
+        std::size_t slot = quick_hash(prepared_[q]) & mask;
+        bool duplicate = false;
+        while (slots[slot] != 0) {
+          if (same_quad(prepared_[slots[slot] - 1], prepared_[q])) {
+            duplicate = true;
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+        if (duplicate) continue;
+        // Kept quads move down only over dropped ones, so slots keep pointing at them.
+        prepared_[kept] = prepared_[q];
+        slots[slot] = static_cast<std::uint32_t>(++kept);
       }
-      if (unique.size() != prepared_.size()) prepared_ = std::move(unique);
+      prepared_.resize(kept);
     }
 
-    quads_of_.resize(labels_.size());
-    for (std::size_t q = 0; q < prepared_.size(); ++q) {
-      const PreparedQuad& quad = prepared_[q];
+    // The blank node to quads map as one array: quads of node n are
+    // node_quads_[quads_begin_[n] .. quads_begin_[n + 1]).
+    quads_begin_.assign(labels_.size() + 1, 0);
+    const auto for_each_blank = [](const PreparedQuad& quad, auto&& visit) {
       for (std::size_t i : {subject_position, object_position, graph_position}) {
         const std::int32_t node = quad.blank[i];
         if (node == no_blank) continue;
-        auto& list = quads_of_[static_cast<std::size_t>(node)];
-        if (list.empty() || list.back() != q) list.push_back(static_cast<std::uint32_t>(q));
+        // A node twice in one quad lists the quad once.
+        if (i == object_position && node == quad.blank[subject_position]) continue;
+        if (i == graph_position &&
+            (node == quad.blank[subject_position] || node == quad.blank[object_position])) {
+          continue;
+        }
+        visit(static_cast<std::size_t>(node));
       }
+    };
+    for (const PreparedQuad& quad : prepared_) {
+      for_each_blank(quad, [&](std::size_t node) { ++quads_begin_[node + 1]; });
+    }
+    for (std::size_t n = 0; n < labels_.size(); ++n)
+      quads_begin_[n + 1] += quads_begin_[n];
+    node_quads_.resize(quads_begin_.back());
+    std::vector<std::uint32_t> fill(quads_begin_.begin(), quads_begin_.end() - 1);
+    for (std::size_t q = 0; q < prepared_.size(); ++q) {
+      for_each_blank(prepared_[q], [&](std::size_t node) {
+        node_quads_[fill[node]++] = static_cast<std::uint32_t>(q);
+      });
     }
     canonical_ = IdentifierIssuer(labels_.size());
 
@@ -191,6 +241,11 @@ class Canonicalizer {
     for (std::uint32_t r = 0; r < by_label.size(); ++r)
       label_rank_[by_label[r]] = r;
     return {};
+  }
+
+  std::span<const std::uint32_t> quads_of(std::uint32_t node) const {
+    return std::span<const std::uint32_t>(node_quads_)
+        .subspan(quads_begin_[node], quads_begin_[node + 1] - quads_begin_[node]);
   }
 
   // Appends `quad` as one N-Quads line, writing each blank node with `label(node)`.
@@ -228,7 +283,7 @@ class Canonicalizer {
   HexDigest hash_first_degree_quads(std::uint32_t reference) {
     scratch_.clear();
     ends_.clear();
-    for (std::uint32_t q : quads_of_[reference]) {
+    for (std::uint32_t q : quads_of(reference)) {
       // Note: the spec's _:a / _:z, never a canonical identifier already issued; this is
       // what every implementation does (see rdf-canonize's note on it).
       append_line(scratch_, prepared_[q], [&](std::string& out, std::uint32_t node) {
@@ -276,7 +331,7 @@ class Canonicalizer {
     }
     // Step 1-3: related blank nodes by their related hash.
     std::vector<std::pair<HexDigest, std::uint32_t>> related_hashes;
-    for (std::uint32_t q : quads_of_[identifier]) {
+    for (std::uint32_t q : quads_of(identifier)) {
       const PreparedQuad& quad = prepared_[q];
       static constexpr std::pair<std::size_t, char> positions[] = {
           {subject_position, 's'}, {object_position, 'o'}, {graph_position, 'g'}};
@@ -456,7 +511,8 @@ class Canonicalizer {
   std::string text_;
   std::vector<PreparedQuad> prepared_;
   std::vector<std::string_view> labels_;
-  std::vector<std::vector<std::uint32_t>> quads_of_;
+  std::vector<std::uint32_t> quads_begin_;
+  std::vector<std::uint32_t> node_quads_;
   std::vector<std::uint32_t> label_rank_;
   std::vector<std::uint32_t> rank_to_node_;
   std::vector<HexDigest> first_degree_;

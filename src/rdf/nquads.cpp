@@ -1,10 +1,15 @@
 #include "rdf/nquads.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "rdf/detail/nquads_writer.h"
 #include "rdf/detail/utf8.h"
@@ -411,21 +416,66 @@ void append_uchar4(std::string& out, unsigned char c) {
   out.push_back(hex_upper[c & 0xF]);
 }
 
-// RDFC-1.0 canonical N-Quads: IRIs escape the characters IRIREF cannot hold as \uXXXX.
+// Which bytes need an escape: bit 1 inside an IRI, bit 2 inside a string literal. A table
+// keeps the scan of long IRIs and literals to a load and a test per byte.
+constexpr unsigned char escape_in_iri = 1;
+constexpr unsigned char escape_in_string = 2;
+constexpr auto escape_table = [] {
+  std::array<unsigned char, 256> table{};
+  for (int c = 0; c <= 0x20; ++c)
+    table[c] |= escape_in_iri;
+  for (char c : std::string_view("<>\"{}|^`\\"))
+    table[static_cast<unsigned char>(c)] |= escape_in_iri;
+  for (int c = 0; c < 0x20; ++c)
+    table[c] |= escape_in_string;
+  for (int c : {0x22, 0x5C, 0x7F})
+    table[c] |= escape_in_string;
+  return table;
+}();
+
+// End of the run from `from` of bytes that need no escape of `kind`. Credentials are long
+// IRIs and literals with nothing to escape, so SSE2 checks 16 bytes a step.
+std::size_t clean_run(std::string_view value, std::size_t from, unsigned char kind) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(value.data());
+  std::size_t i = from;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(kind == escape_in_iri ? 0x20 : 0x1F);
+  while (i + 16 <= value.size()) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+    // Bytes <= space (unsigned): min(chunk, space) == chunk.
+    __m128i hit = _mm_cmpeq_epi8(_mm_min_epu8(chunk, space), chunk);
+    const auto equals = [&](char c) { return _mm_cmpeq_epi8(chunk, _mm_set1_epi8(c)); };
+    hit = _mm_or_si128(hit, _mm_or_si128(equals('"'), equals('\\')));
+    if (kind == escape_in_iri) {
+      hit = _mm_or_si128(hit, _mm_or_si128(equals('<'), equals('>')));
+      hit = _mm_or_si128(hit, _mm_or_si128(equals('{'), equals('}')));
+      hit = _mm_or_si128(hit, _mm_or_si128(equals('|'), equals('^')));
+      hit = _mm_or_si128(hit, equals('`'));
+    } else {
+      hit = _mm_or_si128(hit, equals('\x7F'));
+    }
+    const int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+#endif
+  while (i < value.size() && (escape_table[bytes[i]] & kind) == 0)
+    ++i;
+  return i;
+}
+
+// RDFC-1.0 canonical N-Quads: IRIs escape the characters IRIREF cannot hold as \uXXXX,
+// as rdf-canonize does.
 void append_iri(std::string& out, std::string_view value) {
   out.push_back('<');
   std::size_t clean = 0;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const auto c = static_cast<unsigned char>(value[i]);
-    if (c > 0x20 && c != '<' && c != '>' && c != '"' && c != '{' && c != '}' && c != '|' &&
-        c != '^' && c != '`' && c != '\\') {
-      continue;
-    }
+  while (true) {
+    const std::size_t i = clean_run(value, clean, escape_in_iri);
     out.append(value.substr(clean, i - clean));
-    append_uchar4(out, c);
+    if (i == value.size()) break;
+    append_uchar4(out, static_cast<unsigned char>(value[i]));
     clean = i + 1;
   }
-  out.append(value.substr(clean));
   out.push_back('>');
 }
 
@@ -435,10 +485,11 @@ void append_iri(std::string& out, std::string_view value) {
 void append_string(std::string& out, std::string_view value) {
   out.push_back('"');
   std::size_t clean = 0;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const auto c = static_cast<unsigned char>(value[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) continue;
+  while (true) {
+    const std::size_t i = clean_run(value, clean, escape_in_string);
     out.append(value.substr(clean, i - clean));
+    if (i == value.size()) break;
+    const auto c = static_cast<unsigned char>(value[i]);
     switch (c) {
       case '\b':
         out.append("\\b");
@@ -466,7 +517,6 @@ void append_string(std::string& out, std::string_view value) {
     }
     clean = i + 1;
   }
-  out.append(value.substr(clean));
   out.push_back('"');
 }
 
