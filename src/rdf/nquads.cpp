@@ -1,5 +1,6 @@
 #include "rdf/nquads.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -62,12 +63,37 @@ bool has_scheme(std::string_view iri) {
   return false;
 }
 
+// Which bytes need an escape: bit 1 inside an IRI, bit 2 inside a string literal. A table
+// keeps the scan of long IRIs and literals to a load and a test per byte.
+constexpr unsigned char escape_in_iri = 1;
+constexpr unsigned char escape_in_string = 2;
+constexpr auto escape_table = [] {
+  std::array<unsigned char, 256> table{};
+  for (int c = 0; c <= 0x20; ++c)
+    table[c] |= escape_in_iri;
+  for (char c : std::string_view("<>\"{}|^`\\"))
+    table[static_cast<unsigned char>(c)] |= escape_in_iri;
+  for (int c = 0; c < 0x20; ++c)
+    table[c] |= escape_in_string;
+  for (int c : {0x22, 0x5C, 0x7F})
+    table[c] |= escape_in_string;
+  return table;
+}();
+
+// True for ASCII bytes that stand for themselves in an IRI (`kind` escape_in_iri) or a
+// string literal (escape_in_string), so the parser can copy runs of them at once.
+bool is_plain(unsigned char byte, unsigned char kind) {
+  return byte < 0x80 && (escape_table[byte] & kind) == 0;
+}
+
 class Parser {
  public:
   explicit Parser(std::string_view text) : text_(text) {}
 
   Result<Dataset> parse() {
     Dataset dataset;
+    dataset.quads.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) +
+                          1);
     while (true) {
       if (!skip_blank_and_comments()) return std::move(*error_);
       if (at_end()) break;
@@ -222,6 +248,15 @@ class Parser {
         ++pos_;
         break;
       }
+      if (is_plain(static_cast<unsigned char>(c), escape_in_iri)) {
+        std::size_t end = pos_ + 1;
+        while (end < text_.size() &&
+               is_plain(static_cast<unsigned char>(text_[end]), escape_in_iri))
+          ++end;
+        value.append(text_.substr(pos_, end - pos_));
+        pos_ = end;
+        continue;
+      }
       if (c == '\\') {
         const std::size_t escape_start = pos_++;
         if (peek() != 'u' && peek() != 'U') {
@@ -293,6 +328,15 @@ class Parser {
       if (c == '"') {
         ++pos_;
         break;
+      }
+      if (is_plain(static_cast<unsigned char>(c), escape_in_string)) {
+        std::size_t end = pos_ + 1;
+        while (end < text_.size() &&
+               is_plain(static_cast<unsigned char>(text_[end]), escape_in_string))
+          ++end;
+        value.append(text_.substr(pos_, end - pos_));
+        pos_ = end;
+        continue;
       }
       if (c == '\n' || c == '\r') {
         return fail(pos_, "line break in string literal; escape it as \\n or \\r");
@@ -415,23 +459,6 @@ void append_uchar4(std::string& out, unsigned char c) {
   out.push_back(hex_upper[c >> 4]);
   out.push_back(hex_upper[c & 0xF]);
 }
-
-// Which bytes need an escape: bit 1 inside an IRI, bit 2 inside a string literal. A table
-// keeps the scan of long IRIs and literals to a load and a test per byte.
-constexpr unsigned char escape_in_iri = 1;
-constexpr unsigned char escape_in_string = 2;
-constexpr auto escape_table = [] {
-  std::array<unsigned char, 256> table{};
-  for (int c = 0; c <= 0x20; ++c)
-    table[c] |= escape_in_iri;
-  for (char c : std::string_view("<>\"{}|^`\\"))
-    table[static_cast<unsigned char>(c)] |= escape_in_iri;
-  for (int c = 0; c < 0x20; ++c)
-    table[c] |= escape_in_string;
-  for (int c : {0x22, 0x5C, 0x7F})
-    table[c] |= escape_in_string;
-  return table;
-}();
 
 // End of the run from `from` of bytes that need no escape of `kind`. Credentials are long
 // IRIs and literals with nothing to escape, so SSE2 checks 16 bytes a step.
