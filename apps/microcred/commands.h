@@ -9,5 +9,6 @@ namespace microcred::cli {
 
 void add_version_command(CLI::App& app, int& exit_code);
 void add_jcs_command(CLI::App& app, int& exit_code);
+void add_rdf_commands(CLI::App& app, int& exit_code);
 
 }  // namespace microcred::cli

@@ -275,6 +275,7 @@ json::value Expander::expand(const ContextPtr& active_in,
     if (type && type->is_string() && type->get_string() == "@json") {
       // any JSON value
     } else if (it->value().is_null()) {
+      if (state_.options.safe_mode) detail::fail_unsafe("value object with a null @value dropped");
       return nullptr;
     } else if (!it->value().is_string() && result.contains("@language")) {
       fail("invalid language-tagged value", "");
@@ -297,15 +298,25 @@ json::value Expander::expand(const ContextPtr& active_in,
     }
   }
   // 18.
-  if (result.size() == 1 && result.contains("@language")) return nullptr;
-  // 19.
-  if (!active_property || *active_property == "@graph") {
-    if (result.empty() || result.contains("@value") || result.contains("@list")) {
-      if (state_.options.safe_mode && !result.empty() && !result.contains("@list"))
-        detail::fail_unsafe("free-floating value dropped");
+  if (result.size() == 1 && result.contains("@language")) {
+    if (state_.options.safe_mode) detail::fail_unsafe("object with only @language dropped");
+    return nullptr;
+  }
+  // 19. (jsonld.js also drops these under a @graph container, and safe mode fails there.)
+  const bool graph_container = property_def && (property_def->container & detail::container_graph);
+  if (!active_property || *active_property == "@graph" || graph_container) {
+    const char* dropped = nullptr;
+    if (result.empty())
+      dropped = "empty object";
+    else if (result.contains("@value"))
+      dropped = "object with only @value";
+    else if (result.contains("@list"))
+      dropped = "object with only @list";
+    else if (result.size() == 1 && result.contains("@id"))
+      dropped = "object with only @id";
+    if (dropped && state_.options.safe_mode) detail::fail_unsafe(std::string(dropped) + " dropped");
+    if (dropped && (!graph_container || !active_property || *active_property == "@graph"))
       return nullptr;
-    }
-    if (result.size() == 1 && result.contains("@id")) return nullptr;
   }
   return result;
 }
@@ -346,6 +357,7 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
             detail::fail_unsafe("relative @id " + quoted(*id));
           expanded_value = json::string(*id);
         } else {
+          if (safe) detail::fail_unsafe("reserved @id value " + quoted(value.get_string()));
           result["@id"] = nullptr;  // a keyword-like @id is kept as null (expand#t0122)
           continue;
         }

@@ -78,6 +78,14 @@ class Deserializer {
     return std::nullopt;
   }
 
+  // Safe mode: a triple or direction that toRdf would drop is an error instead.
+  void dropped(const char* what, std::string_view detail) {
+    if (!options_.safe_mode) return;
+    std::string message(what);
+    message.append(" \"").append(detail).append("\" would be dropped from the RDF");
+    throw detail::Failure{Error{ErrorCode::unsafe_term, std::move(message), {}}};
+  }
+
   void emit(const Term& s, const Term& p, Term o, const Term& g) {
     if (dataset_.quads.size() >= options_.max_quads)
       throw detail::Failure{Error{ErrorCode::limit_exceeded,
@@ -102,7 +110,12 @@ class Deserializer {
         for (const auto& t : value.get_array()) {
           if (!t.is_string()) continue;
           auto type = id_term(t.get_string());
-          if (subject && type && graph_ok) emit(*subject, iri(rdf_iri("type")), *type, graph);
+          if (subject && type && graph_ok) {
+            emit(*subject, iri(rdf_iri("type")), *type, graph);
+          } else {
+            report_drop(object, subject, graph_ok, graph, "relative object reference",
+                        t.get_string());
+          }
         }
       } else if (key == "@reverse") {
         if (!value.is_object()) continue;
@@ -114,6 +127,8 @@ class Deserializer {
             auto other = node(item.get_object(), graph);
             if (other && subject && predicate && predicate->kind == TermKind::iri && graph_ok)
               emit(*other, *predicate, *subject, graph);
+            else
+              dropped("reverse property", property);
           }
         }
       } else if (key == "@graph") {
@@ -136,12 +151,31 @@ class Deserializer {
         if (!value.is_array()) continue;
         for (const auto& item : value.get_array()) {
           auto o = object_term(item, graph);
-          if (subject && predicate && predicate->kind == TermKind::iri && o && graph_ok)
+          if (subject && predicate && predicate->kind == TermKind::iri && o && graph_ok) {
             emit(*subject, *predicate, std::move(*o), graph);
+          } else if (!predicate) {
+            dropped("relative predicate reference", key);
+          } else if (predicate->kind != TermKind::iri) {
+            dropped("blank node predicate", key);
+          } else {
+            report_drop(object, subject, graph_ok, graph, "relative object reference", "");
+          }
         }
       }
     }
     return subject;
+  }
+
+  void report_drop(const json::object& node, const std::optional<Term>& subject, bool graph_ok,
+                   const Term& graph, const char* what, std::string_view detail) {
+    if (!subject) {
+      auto id = node.find("@id");
+      dropped("relative subject reference", id != node.end() && id->value().is_string()
+                                                ? std::string_view(id->value().get_string())
+                                                : std::string_view("null"));
+    }
+    if (!graph_ok) dropped("relative graph reference", graph.value);
+    dropped(what, detail);
   }
 
   std::optional<Term> object_term(const json::value& item, const Term& graph) {
@@ -198,6 +232,8 @@ class Deserializer {
     if (language && language->is_string() &&
         !detail::is_well_formed_language(language->get_string()))
       return std::nullopt;
+    if (direction && direction->is_string() && options_.rdf_direction == RdfDirection::none)
+      dropped("@direction", direction->get_string());
     if (direction && direction->is_string() && options_.rdf_direction != RdfDirection::none) {
       std::string lang =
           language && language->is_string() ? std::string(language->get_string()) : std::string();
@@ -256,9 +292,14 @@ Result<Dataset> deserialize(const json::value& expanded, const ToRdfOptions& opt
 
 Result<Dataset> to_rdf(const json::value& document, JsonLdProcessor& processor,
                        const ExpandOptions& expand_options, const ToRdfOptions& options) {
-  auto expanded = expand(document, processor, expand_options);
+  const bool safe = expand_options.safe_mode || options.safe_mode;
+  ExpandOptions expand_with = expand_options;
+  expand_with.safe_mode = safe;
+  ToRdfOptions rdf_with = options;
+  rdf_with.safe_mode = safe;
+  auto expanded = expand(document, processor, expand_with);
   if (!expanded) return expanded.error();
-  return deserialize(*expanded, options);
+  return deserialize(*expanded, rdf_with);
 }
 
 }  // namespace microcred::rdf

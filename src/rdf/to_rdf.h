@@ -20,6 +20,9 @@ enum class RdfDirection {
 /// Options of Deserialize JSON-LD to RDF. Generalized RDF is never produced.
 struct ToRdfOptions {
   RdfDirection rdf_direction = RdfDirection::none;
+  /// Data Integrity safe mode: fail with `unsafe_term` instead of dropping a triple (relative
+  /// IRI, blank-node predicate) or a base direction (`rdf_direction` none).
+  bool safe_mode = false;
   /// Quads produced at most (a bound on work and memory).
   std::size_t max_quads = 1'000'000;
 };
@@ -29,7 +32,8 @@ struct ToRdfOptions {
 /// `limit_exceeded` or `invalid_jsonld`.
 Result<Dataset> deserialize(const boost::json::value& expanded, const ToRdfOptions& options = {});
 
-/// Expands `document` and deserializes it: the JSON-LD 1.1 toRdf API call.
+/// Expands `document` and deserializes it: the JSON-LD 1.1 toRdf API call. Safe mode applies
+/// to both steps when either options struct asks for it.
 Result<Dataset> to_rdf(const boost::json::value& document, JsonLdProcessor& processor,
                        const ExpandOptions& expand_options = {}, const ToRdfOptions& options = {});
 

@@ -186,6 +186,7 @@ void Definer::create(std::string_view term) {
   } else if (is_keyword(term)) {
     fail("keyword redefinition", quoted(term));
   } else if (has_keyword_form(term)) {
+    if (state.options.safe_mode) fail_unsafe("reserved term " + quoted(term) + " is ignored");
     defined[term] = true;
     return;  // ignored, with a warning in the spec
   }
@@ -235,6 +236,8 @@ void Definer::create(std::string_view term) {
     if (!it->value().is_string()) fail("invalid IRI mapping", quoted(term));
     std::string_view reverse = it->value().get_string();
     if (has_keyword_form(reverse)) {
+      if (state.options.safe_mode)
+        fail_unsafe("reserved @reverse value " + quoted(reverse) + " of " + quoted(term));
       defined[term] = true;
       return;
     }
@@ -288,6 +291,8 @@ void Definer::create(std::string_view term) {
       if (!id_it->value().is_string()) fail("invalid IRI mapping", quoted(term));
       std::string_view id = id_it->value().get_string();
       if (!is_keyword(id) && has_keyword_form(id)) {
+        if (state.options.safe_mode)
+          fail_unsafe("reserved @id value " + quoted(id) + " of " + quoted(term));
         defined[term] = true;
         return;
       }
@@ -523,7 +528,9 @@ ContextPtr process_context(ProcessState& state, const ContextPtr& active,
   const bool cacheable = local_owner && active->stable && remote_contexts.empty();
   ContextCache::Key key{
       active.get(), &local_context,
-      (override_protected ? 1u : 0u) | (propagate ? 2u : 0u) | (validate_scoped_context ? 4u : 0u)};
+      (override_protected ? 1u : 0u) | (propagate ? 2u : 0u) | (validate_scoped_context ? 4u : 0u) |
+          // Safe mode fails where lax mode ignores: a lax result must not serve a safe run.
+          (state.options.safe_mode ? 8u : 0u)};
   if (cacheable) {
     if (auto hit = state.processor.cache().find(key)) return hit;
   }
@@ -595,7 +602,7 @@ ContextPtr process_context(ProcessState& state, const ContextPtr& active,
       if (before->stable && path.size() == 1) {
         std::vector<std::string> none;
         // Recursion inside the remote context is caught by its own path below.
-        ContextCache::Key k{before.get(), &loaded, 4u | 2u};
+        ContextCache::Key k{before.get(), &loaded, 4u | 2u | (state.options.safe_mode ? 8u : 0u)};
         if (auto hit = state.processor.cache().find(k)) {
           result = hit;
         } else {
