@@ -9,6 +9,7 @@ namespace microcred::cli {
 
 void add_version_command(CLI::App& app, int& exit_code);
 void add_jcs_command(CLI::App& app, int& exit_code);
+void add_keygen_command(CLI::App& app, int& exit_code);
 void add_rdf_commands(CLI::App& app, int& exit_code);
 
 }  // namespace microcred::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   int exit_code = exit_ok;
   add_version_command(app, exit_code);
   add_jcs_command(app, exit_code);
+  add_keygen_command(app, exit_code);
   add_rdf_commands(app, exit_code);
   try {
     app.parse(argc, argv);
