@@ -38,7 +38,7 @@ bool is_scalar(const json::value& v) {
 
 json::array& as_array(json::value& v) {
   if (!v.is_array()) {
-    json::array a;
+    json::array a(v.storage());
     a.push_back(std::move(v));
     v = std::move(a);
   }
@@ -57,7 +57,7 @@ void append_flat(json::array& target, json::value&& v) {
 // Adds `v` (flattening arrays) to `object[key]`, always an array.
 void add_value(json::object& object, std::string_view key, json::value&& v) {
   auto& slot = object[key];
-  if (slot.is_null()) slot = json::array();
+  if (slot.is_null()) slot = json::array(object.storage());
   append_flat(as_array(slot), std::move(v));
 }
 
@@ -80,7 +80,9 @@ bool is_graph_object(const json::value& v) {
 
 class Expander {
  public:
-  Expander(detail::ProcessState& state) : state_(state) {}
+  // The output lives in one monotonic arena: built fast, freed at once.
+  explicit Expander(detail::ProcessState& state)
+      : state_(state), sp_(json::make_shared_resource<json::monotonic_resource>()) {}
 
   json::value expand(const ContextPtr& active, const std::optional<std::string_view>& property,
                      const json::value& element, std::string_view base_url, bool from_map,
@@ -108,16 +110,21 @@ class Expander {
                       json::object& result, const std::optional<std::string>& input_type,
                       std::string_view base_url, std::size_t depth);
 
-  std::optional<std::string> expand_key(const ActiveContext& active, std::string_view key) {
-    // Fast path: a term maps straight to its IRI.
-    if (const TermDefinition* def = active.find(key)) {
+  // The expanded IRI of a key: a view of the term's IRI, or of `scratch`.
+  static std::optional<std::string_view> expand_key(const ActiveContext& active,
+                                                    std::string_view key, std::string& scratch) {
+    if (const TermDefinition* def = active.find(key)) {  // fast path: a term
       if (def->iri_null) return std::nullopt;
-      return def->iri;
+      return std::string_view(def->iri);
     }
-    return detail::expand_iri(active, key, false, true);
+    auto e = detail::expand_iri(active, key, false, true);
+    if (!e) return std::nullopt;
+    scratch = std::move(*e);
+    return std::string_view(scratch);
   }
 
   detail::ProcessState& state_;
+  json::storage_ptr sp_;
 };
 
 json::value Expander::expand_value(const ActiveContext& active, std::string_view property,
@@ -127,7 +134,7 @@ json::value Expander::expand_value(const ActiveContext& active, std::string_view
   if (def && def->has_type && value.is_string()) {
     if (def->type == "@id" || def->type == "@vocab") {
       auto id = detail::expand_iri(active, value.get_string(), true, def->type == "@vocab");
-      json::object out;
+      json::object out(sp_);
       if (id) {
         if (state_.options.safe_mode && !detail::has_scheme(*id) && !id->starts_with("_:"))
           detail::fail_unsafe("relative @id " + quoted(*id) + " of " + quoted(property));
@@ -139,7 +146,7 @@ json::value Expander::expand_value(const ActiveContext& active, std::string_view
     }
   }
   // 3-5.
-  json::object out;
+  json::object out(sp_);
   out["@value"] = value;
   if (def && def->has_type && def->type != "@id" && def->type != "@vocab" && def->type != "@none") {
     out["@type"] = def->type;
@@ -183,12 +190,12 @@ json::value Expander::expand(const ContextPtr& active_in,
   }
   // 5.
   if (element.is_array()) {
-    json::array result;
+    json::array result(sp_);
     const bool list_container = property_def && (property_def->container & detail::container_list);
     for (const auto& item : element.get_array()) {
       json::value expanded = expand(active, active_property, item, base_url, from_map, depth + 1);
       if (list_container && expanded.is_array()) {
-        json::object list;
+        json::object list(sp_);
         list["@list"] = std::move(expanded);
         expanded = std::move(list);
       }
@@ -205,14 +212,16 @@ json::value Expander::expand(const ContextPtr& active_in,
     bool keep = false;
     for (const auto& [k, v] : object) {
       (void)v;
-      auto e = expand_key(*active, k);
+      std::string scratch;
+      auto e = expand_key(*active, k, scratch);
       if (e && *e == "@value") {
         keep = true;
         break;
       }
     }
     if (!keep && object.size() == 1) {
-      auto e = expand_key(*active, object.begin()->key());
+      std::string scratch;
+      auto e = expand_key(*active, object.begin()->key(), scratch);
       keep = e && *e == "@id";
     }
     if (!keep) active = active->previous;
@@ -232,7 +241,8 @@ json::value Expander::expand(const ContextPtr& active_in,
     std::vector<std::string_view> type_keys;
     for (const auto& [k, v] : object) {
       (void)v;
-      auto e = expand_key(*active, k);
+      std::string scratch;
+      auto e = expand_key(*active, k, scratch);
       if (e && *e == "@type") type_keys.push_back(k);
     }
     std::sort(type_keys.begin(), type_keys.end());
@@ -256,7 +266,7 @@ json::value Expander::expand(const ContextPtr& active_in,
     }
   }
   // 12-14.
-  json::object result;
+  json::object result(sp_);
   expand_entries(active, type_scoped, active_property ? *active_property : std::string_view{},
                  object, result, input_type, base_url, depth);
   if (!active_property) {
@@ -334,7 +344,8 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
     // 13.1
     if (key == "@context") continue;
     // 13.2-3
-    auto expanded_property = expand_key(*active, key);
+    std::string property_scratch;
+    auto expanded_property = expand_key(*active, key, property_scratch);
     if (!expanded_property || (expanded_property->find(':') == std::string::npos &&
                                !detail::is_keyword(*expanded_property))) {
       if (safe)
@@ -342,20 +353,20 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
                             " is not defined in the context and would be dropped");
       continue;
     }
-    const std::string& prop = *expanded_property;
+    const std::string_view prop = *expanded_property;
     // 13.4
     if (detail::is_keyword(prop)) {
       if (active_property == "@reverse") fail("invalid reverse property map", quoted(key));
       if (result.contains(prop) && prop != "@included" && prop != "@type")
         fail("colliding keywords", quoted(prop));
-      json::value expanded_value;
+      json::value expanded_value(sp_);
       if (prop == "@id") {
         if (!value.is_string()) fail("invalid @id value", "");
         auto id = detail::expand_iri(*active, value.get_string(), true, false);
         if (id) {
           if (safe && !detail::has_scheme(*id) && !id->starts_with("_:"))
             detail::fail_unsafe("relative @id " + quoted(*id));
-          expanded_value = json::string(*id);
+          expanded_value = json::string(*id, sp_);
         } else {
           if (safe) detail::fail_unsafe("reserved @id value " + quoted(value.get_string()));
           result["@id"] = nullptr;  // a keyword-like @id is kept as null (expand#t0122)
@@ -367,12 +378,12 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
           if (!e) return nullptr;
           if (safe && !detail::has_scheme(*e) && !e->starts_with("_:"))
             detail::fail_unsafe("type " + quoted(t) + " expands to relative IRI " + quoted(*e));
-          return json::string(*e);
+          return json::string(*e, sp_);
         };
         if (value.is_string()) {
           expanded_value = expand_type(value.get_string());
         } else if (value.is_array()) {
-          json::array types;
+          json::array types(sp_);
           for (const auto& t : value.get_array()) {
             if (!t.is_string()) fail("invalid type value", "");
             auto e = expand_type(t.get_string());
@@ -420,7 +431,7 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
         if (!value.is_string()) fail("invalid language-tagged string", "");
         if (safe && !detail::is_well_formed_language(value.get_string()))
           detail::fail_unsafe("invalid @language value " + quoted(value.get_string()));
-        expanded_value = json::string(lower(value.get_string()));
+        expanded_value = json::string(lower(value.get_string()), sp_);
       } else if (prop == "@direction") {
         if (!(value.is_string() && (value.get_string() == "ltr" || value.get_string() == "rtl")))
           fail("invalid base direction", "");
@@ -451,7 +462,7 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
           }
           if (other) {
             auto& slot = result["@reverse"];
-            if (!slot.is_object()) slot = json::object();
+            if (!slot.is_object()) slot = json::object(sp_);
             auto& reverse_map = slot.get_object();
             for (auto& [p, items] : ev) {
               if (p == "@reverse") continue;
@@ -477,16 +488,16 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
     // 13.5
     const TermDefinition* key_def = active->find(key);
     const unsigned container = key_def ? key_def->container : 0;
-    json::value expanded_value;
+    json::value expanded_value(sp_);
     if (key_def && key_def->has_type && key_def->type == "@json") {
       // 13.6
-      json::object v;
+      json::object v(sp_);
       v["@value"] = value;
       v["@type"] = "@json";
       expanded_value = std::move(v);
     } else if ((container & detail::container_language) && value.is_object()) {
       // 13.7
-      json::array list;
+      json::array list(sp_);
       const std::optional<std::string>* direction = &active->default_direction;
       if (key_def->has_direction) direction = &key_def->direction;
       for (const auto& [language, language_value] : value.get_object()) {
@@ -501,9 +512,10 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
         items([&](const json::value& item) {
           if (item.is_null()) return;
           if (!item.is_string()) fail("invalid language map value", quoted(key));
-          json::object v;
+          json::object v(sp_);
           v["@value"] = item;
-          auto el = expand_key(*active, language);
+          std::string scratch;
+          auto el = expand_key(*active, language, scratch);
           if (!(el && *el == "@none")) {
             if (safe && !detail::is_well_formed_language(language))
               detail::fail_unsafe("invalid @language value " + quoted(language));
@@ -518,7 +530,7 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
                 (detail::container_index | detail::container_type | detail::container_id)) &&
                value.is_object()) {
       // 13.8
-      json::array list;
+      json::array list(sp_);
       std::string_view index_key = key_def->has_index ? std::string_view(key_def->index) : "@index";
       for (const auto& [index, index_value] : value.get_object()) {
         ContextPtr map_context = active;
@@ -531,26 +543,28 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
         } else {
           map_context = active;
         }
-        auto expanded_index = expand_key(*active, index);
+        std::string index_scratch;
+        auto expanded_index = expand_key(*active, index, index_scratch);
         json::value items = expand(map_context, key, index_value, base_url, true, depth + 1);
         if (items.is_null()) continue;
         for (auto& item : as_array(items)) {
           if ((container & detail::container_graph) && !is_graph_object(item)) {
-            json::object g;
-            json::array a;
+            json::object g(sp_);
+            json::array a(sp_);
             a.push_back(std::move(item));
             g["@graph"] = std::move(a);
             item = std::move(g);
           }
           const bool none = expanded_index && *expanded_index == "@none";
           if ((container & detail::container_index) && index_key != "@index" && !none) {
-            json::value re = expand_value(*active, index_key, json::string(index));
-            auto eik = expand_key(*active, index_key);
+            json::value re = expand_value(*active, index_key, json::string(index, sp_));
+            std::string key_scratch;
+            auto eik = expand_key(*active, index_key, key_scratch);
             if (!eik) continue;
             if (!item.is_object() || is_value_object(item))
               fail("invalid value object", "property-valued index on a value");
             auto& obj = item.get_object();
-            json::array values;
+            json::array values(sp_);
             values.push_back(std::move(re));
             if (auto existing = obj.find(*eik); existing != obj.end())
               append_flat(values, std::move(existing->value()));
@@ -563,8 +577,8 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
             auto id = detail::expand_iri(*active, index, true, false);
             if (id) item.get_object()["@id"] = *id;
           } else if ((container & detail::container_type) && item.is_object() && !none) {
-            json::array types;
-            if (expanded_index) types.push_back(json::string(*expanded_index));
+            json::array types(sp_);
+            if (expanded_index) types.push_back(json::string(*expanded_index, sp_));
             auto& obj = item.get_object();
             if (auto existing = obj.find("@type"); existing != obj.end())
               append_flat(types, std::move(existing->value()));
@@ -582,17 +596,17 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
     if (expanded_value.is_null()) continue;
     // 13.11
     if ((container & detail::container_list) && !is_list_object(expanded_value)) {
-      json::object l;
+      json::object l(sp_);
       l["@list"] = std::move(as_array(expanded_value));
       expanded_value = std::move(l);
     }
     // 13.12
     if ((container & detail::container_graph) &&
         !(container & (detail::container_id | detail::container_index))) {
-      json::array graphs;
+      json::array graphs(sp_);
       for (auto& ev : as_array(expanded_value)) {
-        json::object g;
-        json::array a;
+        json::object g(sp_);
+        json::array a(sp_);
         a.push_back(std::move(ev));
         g["@graph"] = std::move(a);
         graphs.push_back(std::move(g));
@@ -602,7 +616,7 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
     // 13.13-14
     if (key_def && key_def->reverse) {
       auto& slot = result["@reverse"];
-      if (!slot.is_object()) slot = json::object();
+      if (!slot.is_object()) slot = json::object(sp_);
       for (auto& item : as_array(expanded_value)) {
         if (is_value_object(item) || is_list_object(item))
           fail("invalid reverse property value", quoted(key));
@@ -620,7 +634,8 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
       if (!nested_value.is_object()) fail("invalid @nest value", quoted(nesting_key));
       for (const auto& [k, v] : nested_value.get_object()) {
         (void)v;
-        auto e = expand_key(*active, k);
+        std::string scratch;
+        auto e = expand_key(*active, k, scratch);
         if (e && *e == "@value") fail("invalid @nest value", quoted(nesting_key));
       }
       // Steps 3 and 8 again for the nesting key: its property-scoped context applies.
@@ -660,7 +675,7 @@ Result<json::value> expand(const json::value& document, JsonLdProcessor& process
       json::value graph = std::move(result.get_object()["@graph"]);
       result = std::move(graph);
     }
-    if (result.is_null()) result = json::array();
+    if (result.is_null()) result = json::array(result.storage());
     as_array(result);
     return result;
   } catch (const detail::Failure& failure) {

@@ -47,6 +47,9 @@ std::string canonical_double(double d) {
   return mantissa + "E" + std::to_string(exponent);
 }
 
+// Quads reserved up front: a credential has about a hundred.
+constexpr std::size_t initial_quads = 256;
+
 bool is_blank(std::string_view s) {
   return s.starts_with("_:");
 }
@@ -57,6 +60,7 @@ class Deserializer {
 
   void top(const json::value& expanded) {
     if (!expanded.is_array()) return;
+    dataset_.quads.reserve(initial_quads);
     for (const auto& item : expanded.get_array())
       if (item.is_object()) node(item.get_object(), default_graph());
   }
@@ -111,7 +115,7 @@ class Deserializer {
           if (!t.is_string()) continue;
           auto type = id_term(t.get_string());
           if (subject && type && graph_ok) {
-            emit(*subject, iri(rdf_iri("type")), *type, graph);
+            emit(*subject, rdf_type_, *type, graph);
           } else {
             report_drop(object, subject, graph_ok, graph, "relative object reference",
                         t.get_string());
@@ -206,7 +210,7 @@ class Deserializer {
     } else if (value.is_number()) {
       double d = value.to_number<double>();
       bool integral = value.is_int64() || value.is_uint64() || std::fmod(d, 1.0) == 0.0;
-      if (!integral || std::fabs(d) >= 1e21 || datatype == xsd_iri("double")) {
+      if (!integral || std::fabs(d) >= 1e21 || datatype == xsd_double_) {
         lexical = canonical_double(d);
         if (datatype.empty()) datatype = xsd_iri("double");
       } else {
@@ -258,21 +262,25 @@ class Deserializer {
 
   // §8.5 List to RDF Conversion.
   Term list_term(const json::array& items, const Term& graph) {
-    if (items.empty()) return iri(rdf_iri("nil"));
+    if (items.empty()) return rdf_nil_;
     std::vector<Term> nodes;
     nodes.reserve(items.size());
     for (std::size_t i = 0; i < items.size(); ++i)
       nodes.push_back(fresh());
     for (std::size_t i = 0; i < items.size(); ++i) {
       auto o = object_term(items[i], graph);
-      if (o) emit(nodes[i], iri(rdf_iri("first")), std::move(*o), graph);
-      emit(nodes[i], iri(rdf_iri("rest")),
-           i + 1 < items.size() ? nodes[i + 1] : iri(rdf_iri("nil")), graph);
+      if (o) emit(nodes[i], rdf_first_, std::move(*o), graph);
+      emit(nodes[i], rdf_rest_, i + 1 < items.size() ? nodes[i + 1] : rdf_nil_, graph);
     }
     return nodes[0];
   }
 
   const ToRdfOptions& options_;
+  const Term rdf_type_ = iri(rdf_iri("type"));
+  const Term rdf_first_ = iri(rdf_iri("first"));
+  const Term rdf_rest_ = iri(rdf_iri("rest"));
+  const Term rdf_nil_ = iri(rdf_iri("nil"));
+  const std::string xsd_double_ = xsd_iri("double");
   Dataset dataset_;
   std::unordered_map<std::string, std::string> labels_;
   std::size_t counter_ = 0;

@@ -1,5 +1,6 @@
 #include "rdf/detail/jsonld_iri.h"
 
+#include <array>
 #include <cctype>
 
 namespace microcred::rdf::detail {
@@ -96,15 +97,23 @@ bool has_scheme(std::string_view s) {
 }
 
 bool is_well_formed_iri(std::string_view s) {
+  // Characters the N-Quads IRIREF production forbids: controls, space, <>"{}|^`\.
+  static constexpr auto forbidden = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c <= 0x20; ++c)
+      table[c] = true;
+    for (unsigned char c : std::string_view("<>\"{}|^`\\"))
+      table[c] = true;
+    return table;
+  }();
   if (!has_scheme(s)) return false;
-  // A fragment cannot hold a second '#'.
-  if (auto hash = s.find('#');
-      hash != std::string_view::npos && s.find('#', hash + 1) != std::string_view::npos)
-    return false;
+  bool seen_hash = false;
   for (unsigned char c : s) {
-    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
-        c == '^' || c == '`' || c == '\\')
-      return false;
+    if (forbidden[c]) return false;
+    if (c == '#') {
+      if (seen_hash) return false;  // a fragment cannot hold a second '#'
+      seen_hash = true;
+    }
   }
   return true;
 }
