@@ -67,13 +67,12 @@ int run_keygen(const KeygenArguments& arguments) {
 
 void add_keygen_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand(
-      "keygen",
-      "Generate a signing key as a Multikey key file (did:key controller). Without --out the "
-      "key file, secret included, goes to standard output");
+      "keygen", "Generate a signing key as a Multikey key file whose controller is its did:key");
   auto arguments = std::make_shared<KeygenArguments>();
   cmd->add_option("--type", arguments->type, "Key type: ed25519 (default) or p256");
   cmd->add_option("--out", arguments->out,
-                  "Write the key file here (mode 0600) and print its did:key instead");
+                  "Write the key file here (mode 0600) and print its did:key; without it the "
+                  "key file, secret included, goes to standard output");
   cmd->add_option("--passphrase-env", arguments->passphrase_env,
                   "Encrypt the secret key with the passphrase in this environment variable "
                   "(Argon2id + XChaCha20-Poly1305)");
