@@ -240,7 +240,9 @@ ElementFinding find_title(const Places& places) {
   Collector c;
   for (const auto& achievement : places.achievements)
     if (auto name = member(achievement, "name")) c.add(*name);
-  if (places.achievements.empty())
+  // A credential without an achievement (an EndorsementCredential, a bare VC) has only its
+  // own name; a document without a subject is no credential at all.
+  if (places.achievements.empty() && !places.subjects.empty())
     if (auto name = member(places.credential, "name")) c.add(*name);
   return c.finish(EuElement::title);
 }
@@ -273,15 +275,13 @@ ElementFinding find_issue_date(const Places& places) {
 ElementFinding find_learning_outcomes(const Places& places) {
   Collector c;
   for (const auto& achievement : places.achievements) {
-    for (const auto& alignment : members(achievement, "alignment"))
-      if (!is_level_alignment(*alignment.value)) c.add(alignment);
     for (const auto& description : members(achievement, "resultDescription")) {
       if (!description.value->is_object()) continue;
-      const auto& o = description.value->as_object();
-      auto* type = o.if_contains("resultType");
-      if ((type && type->is_string() && type->as_string() == "Status") || o.contains("alignment"))
-        c.add(description);
+      auto* type = description.value->as_object().if_contains("resultType");
+      if (type && type->is_string() && type->as_string() == "Status") c.add(description);
     }
+    for (const auto& alignment : members(achievement, "alignment"))
+      if (!is_level_alignment(*alignment.value)) c.add(alignment);
     if (auto criteria = member(achievement, "criteria"))
       if (auto narrative = member(*criteria, "narrative")) c.add(*narrative);
   }
@@ -317,11 +317,20 @@ ElementFinding find_level(const Places& places) {
   return c.finish(EuElement::level);
 }
 
+// Our context's terms (docs/eu-elements.md): one path per property, its values joined.
 ElementFinding find_terms(const Places& places, EuElement element,
                           std::initializer_list<std::string_view> keys) {
   Collector c;
   for (auto key : keys)
-    c.add_all(places.term(key));
+    for (const auto& place : places.all())
+      if (auto node = member(place, key)) {
+        std::string summary;
+        for (const auto& item : each(*node)) {
+          if (!summary.empty()) summary += ", ";
+          summary += text_of(*item.value).value_or("");
+        }
+        c.add(*node, summary);
+      }
   return c.finish(element);
 }
 
@@ -462,8 +471,8 @@ std::string render_text(const ProfileReport& report) {
   } else {
     out += "not a complete EU micro-credential: missing ";
     for (std::size_t i = 0; i < missing.size(); ++i) {
-      if (i) out += ", ";
-      out += lower(label(missing[i]));
+      if (i) out += "; ";
+      out += label(missing[i]);
     }
     out += "\n";
   }
