@@ -340,7 +340,10 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
   std::optional<std::string_view> ap;
   if (!property_null) ap = active_property;
   std::vector<std::string_view> nests;
-  for (const auto& [key, value] : element) {
+  for (const auto& entry : element) {
+    // Named variables, not a structured binding: lambdas below capture them.
+    const std::string_view key = entry.key();
+    const json::value& value = entry.value();
     // 13.1
     if (key == "@context") continue;
     // 13.2-3
@@ -500,7 +503,9 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
       json::array list(sp_);
       const std::optional<std::string>* direction = &active->default_direction;
       if (key_def->has_direction) direction = &key_def->direction;
-      for (const auto& [language, language_value] : value.get_object()) {
+      for (const auto& language_entry : value.get_object()) {
+        const std::string_view language = language_entry.key();
+        const json::value& language_value = language_entry.value();
         auto items = [&](auto&& f) {
           if (language_value.is_array()) {
             for (const auto& item : language_value.get_array())
