@@ -207,6 +207,17 @@ Result<JwtVerification> verify(std::string_view compact, KeySource source,
                    "carries the credential itself");
   }
 
+  // VC-JOSE-COSE §3.1.1 asks issuers not to let JWT claims contradict the credential; a
+  // verifier that saw both would not know which issuer signed.
+  if (const bj::value* iss = claims.if_contains("iss")) {
+    std::string issuer = issuer_id(claims);
+    if (!iss->is_string() || (!issuer.empty() && iss->get_string() != issuer)) {
+      return invalid(std::move(report), "JWT claim iss " + bj::serialize(*iss) +
+                                            " contradicts the credential's issuer \"" + issuer +
+                                            "\"");
+    }
+  }
+
   crypto::PublicKey key;
   if (source.key != nullptr) {
     key = *source.key;

@@ -110,6 +110,51 @@ INSTANTIATE_TEST_SUITE_P(Algorithms, JwtRoundTrip,
                          ::testing::Values(crypto::KeyType::ed25519, crypto::KeyType::p256,
                                            crypto::KeyType::p384));
 
+// Made with Python joserfc 1.6.5 (EdDSA, ES256) and by hand with pyca/cryptography (the
+// exact one) from the keys of key_of(): seed / scalar of 32 bytes 0x01.
+constexpr std::string_view joserfc_eddsa =
+    "eyJhbGciOiJFZERTQSIsImtpZCI6ImRpZDpleGFtcGxlOnVuaXZlcnNpdHkja2V5LTEiLCJ0eXAiOiJ2Yytqd3QifQ."
+    "eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwiaWQiOiJ1cm46dXVpZDoy"
+    "ZjdlNWMyZS00YjNjLTRhNTctOWEwZS02YTRjMWQyZjAwMDEiLCJ0eXBlIjpbIlZlcmlmaWFibGVDcmVkZW50aWFsIl0s"
+    "Imlzc3VlciI6ImRpZDpleGFtcGxlOnVuaXZlcnNpdHkiLCJ2YWxpZEZyb20iOiIyMDI1LTAxLTAxVDAwOjAwOjAwWiIs"
+    "ImNyZWRlbnRpYWxTdWJqZWN0Ijp7ImlkIjoiZGlkOmV4YW1wbGU6bGVhcm5lciJ9fQ."
+    "hirjYsHLF79LtRIkjo4_RZ5JwgtZyUg9RZpjXYTBDa90z1sx4sZlDonk2ALW02GCJbNv172y5radJbvKqiDNCg";
+constexpr std::string_view joserfc_es256 =
+    "eyJhbGciOiJFUzI1NiIsImtpZCI6ImRpZDpleGFtcGxlOnVuaXZlcnNpdHkja2V5LTEiLCJ0eXAiOiJ2Yytqd3QiLCJj"
+    "dHkiOiJ2YyJ9."
+    "eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwiaWQiOiJ1cm46dXVpZDoy"
+    "ZjdlNWMyZS00YjNjLTRhNTctOWEwZS02YTRjMWQyZjAwMDEiLCJ0eXBlIjpbIlZlcmlmaWFibGVDcmVkZW50aWFsIl0s"
+    "Imlzc3VlciI6ImRpZDpleGFtcGxlOnVuaXZlcnNpdHkiLCJ2YWxpZEZyb20iOiIyMDI1LTAxLTAxVDAwOjAwOjAwWiIs"
+    "ImNyZWRlbnRpYWxTdWJqZWN0Ijp7ImlkIjoiZGlkOmV4YW1wbGU6bGVhcm5lciJ9fQ."
+    "XBKYngxEAxiKwwTwuEDMT9xznqRzMRdhNMl8xrAabsVk9uNJZfIeUfT9eCZm_86gEIZqOA7axvowL3c1DAYK-g";
+constexpr std::string_view independent_eddsa =
+    "eyJhbGciOiJFZERTQSIsImtpZCI6ImRpZDpleGFtcGxlOnVuaXZlcnNpdHkja2V5LTEiLCJ0eXAiOiJ2Yytqd3QiLCJj"
+    "dHkiOiJ2YyJ9."
+    "eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwiaWQiOiJ1cm46dXVpZDoy"
+    "ZjdlNWMyZS00YjNjLTRhNTctOWEwZS02YTRjMWQyZjAwMDEiLCJ0eXBlIjpbIlZlcmlmaWFibGVDcmVkZW50aWFsIl0s"
+    "Imlzc3VlciI6ImRpZDpleGFtcGxlOnVuaXZlcnNpdHkiLCJ2YWxpZEZyb20iOiIyMDI1LTAxLTAxVDAwOjAwOjAwWiIs"
+    "ImNyZWRlbnRpYWxTdWJqZWN0Ijp7ImlkIjoiZGlkOmV4YW1wbGU6bGVhcm5lciJ9fQ."
+    "s6NV65Tm_e1sWE8EYX0apUSVRkIloyI45UCuwoxgn1l3-RclpguoyeU9Fy11GheP5WzVFpMpT6juj0ZTJfROCg";
+
+TEST(Jwt, VerifiesJwtsMadeByJoserfc) {
+  for (auto [jwt, type] : {std::pair{joserfc_eddsa, crypto::KeyType::ed25519},
+                           std::pair{joserfc_es256, crypto::KeyType::p256}}) {
+    SCOPED_TRACE(crypto::to_string(type));
+    auto report = verify_jwt(jwt, resolver_for(key_of(type)));
+    ASSERT_TRUE(report) << describe(report.error());
+    EXPECT_TRUE(report->valid) << report->detail;
+    EXPECT_EQ(report->credential, credential());
+  }
+}
+
+TEST(Jwt, SignsEdDsaExactlyAsAnIndependentSigner) {
+  // Ed25519 is deterministic, and the header and payload serializations are compact JSON
+  // in insertion order, so the whole JWT is reproducible.
+  auto jwt = sign_jwt(credential(), key_of(crypto::KeyType::ed25519), kid);
+  ASSERT_TRUE(jwt);
+  EXPECT_EQ(*jwt, independent_eddsa);
+}
+
 TEST(Jwt, RefusesAlgNone) {
   bj::value header = {{"alg", "none"}, {"kid", kid}, {"typ", "vc+jwt"}};
   std::string jwt = b64(bj::serialize(header)) + "." + b64(bj::serialize(credential())) + ".";
@@ -233,7 +278,7 @@ TEST(Jwt, RefusesOversizeInput) {
   EXPECT_EQ(verify_jwt(huge, resolver_for(key)).error().code, ErrorCode::limit_exceeded);
 }
 
-TEST(Jwt, RefusesTheWrongTypOrAVcClaim) {
+TEST(Jwt, RefusesTheWrongTypAConflictingIssOrAVcClaim) {
   crypto::KeyPair key = key_of(crypto::KeyType::ed25519);
   auto resolver = resolver_for(key);
   auto typ = verify_jwt(
@@ -245,6 +290,15 @@ TEST(Jwt, RefusesTheWrongTypOrAVcClaim) {
       resolver);
   ASSERT_TRUE(full_typ);
   EXPECT_TRUE(full_typ->valid) << full_typ->detail;
+  bj::value conflicting = credential();
+  conflicting.as_object()["iss"] = "did:example:mallory";
+  auto iss = verify_jwt(forge({{"alg", "EdDSA"}, {"kid", kid}}, conflicting, key), resolver);
+  ASSERT_TRUE(iss);
+  EXPECT_FALSE(iss->valid);
+  conflicting.as_object()["iss"] = issuer;
+  iss = verify_jwt(forge({{"alg", "EdDSA"}, {"kid", kid}}, conflicting, key), resolver);
+  ASSERT_TRUE(iss);
+  EXPECT_TRUE(iss->valid) << iss->detail;
   bj::value legacy = {{"iss", issuer}, {"issuer", issuer}, {"vc", credential()}};
   auto claim = verify_jwt(forge({{"alg", "EdDSA"}, {"kid", kid}}, legacy, key), resolver);
   ASSERT_TRUE(claim);

@@ -142,6 +142,20 @@ TEST(StatusList, ChecksTheSpecExampleEntryAgainstTheSpecExampleList) {
             "not revoked (index 94567 of 131072 in https://example.com/credentials/status/3)");
 }
 
+// Made by Python's gzip module (independent of zlib's gzip writer): bits 0, 94567 and
+// 131071 set, i.e. bytes[0] = 0x80, bytes[11820] = 0x01, bytes[16383] = 0x01.
+TEST(StatusList, ReadsAListWrittenByAnotherImplementation) {
+  auto list = StatusList::decode(
+      "uH4sIAAAAAAACA-3QAQ0AAAgDIN_c6M-hgwjsAAAAAAAAAAAAAADwTRQAAAAAXJMCpM6u2wBAAAA");
+  ASSERT_TRUE(list) << describe(list.error());
+  EXPECT_EQ(list->size(), 131'072U);
+  EXPECT_EQ(list->count(), 3U);
+  EXPECT_TRUE(list->get(0));
+  EXPECT_TRUE(list->get(94'567));
+  EXPECT_TRUE(list->get(131'071));
+  EXPECT_EQ(list->bytes()[11'820], 0x01);
+}
+
 TEST(StatusList, StopsACompressionBombAtTheCap) {
   // 100 MB of zeros gzip to about 100 KB.
   Bytes megabyte(1024 * 1024, 0);
