@@ -465,16 +465,16 @@ std::string render_text(const ProfileReport& report) {
     }
     out += line + "\n";
   }
+  return out + verdict(report) + "\n";
+}
+
+std::string verdict(const ProfileReport& report) {
   auto missing = report.missing();
-  if (missing.empty()) {
-    out += "complete: all 11 mandatory elements are present\n";
-  } else {
-    out += "not a complete EU micro-credential: missing ";
-    for (std::size_t i = 0; i < missing.size(); ++i) {
-      if (i) out += "; ";
-      out += label(missing[i]);
-    }
-    out += "\n";
+  if (missing.empty()) return "complete EU micro-credential: all 11 mandatory elements present";
+  std::string out = "not a complete EU micro-credential: missing ";
+  for (std::size_t i = 0; i < missing.size(); ++i) {
+    if (i) out += "; ";
+    out += label(missing[i]);
   }
   return out;
 }
@@ -501,6 +501,7 @@ bj::value to_json(const ProfileReport& report) {
                     {"mandatory_found", found},
                     {"mandatory_total", eu_mandatory_elements},
                     {"missing", std::move(missing)},
+                    {"verdict", verdict(report)},
                     {"elements", std::move(elements)}};
 }
 

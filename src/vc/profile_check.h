@@ -85,11 +85,16 @@ struct ProfileReport {
 /// JSON object. Pure.
 Result<ProfileReport> check_profile(const boost::json::value& credential);
 
-/// A report for people, one line per element, ending with what is missing.
+/// One line for people, e.g. for the verifier's report: "complete EU micro-credential: all
+/// 11 mandatory elements present" or "not a complete EU micro-credential: missing Level
+/// (EQF, QF-EHEA); Form of participation".
+std::string verdict(const ProfileReport& report);
+
+/// A report for people, one line per element, ending with the verdict.
 std::string render_text(const ProfileReport& report);
 
 /// The report as JSON: {"complete", "mandatory_found", "mandatory_total", "missing":[...],
-/// "elements":[{"element", "label", "mandatory", "found", "paths", "summary"}]}.
+/// "verdict", "elements":[{"element", "label", "mandatory", "found", "paths", "summary"}]}.
 boost::json::value to_json(const ProfileReport& report);
 
 }  // namespace microcred::vc

@@ -219,6 +219,19 @@ TEST(ProfileJson, ListsEveryElementAndTheMissingOnes) {
   EXPECT_EQ(elements[7].at("paths").as_array()[0], "$.credentialSubject.achievement.alignment[0]");
 }
 
+TEST(ProfileVerdict, NamesTheMissingElements) {
+  EXPECT_EQ(verdict(checked(sample())),
+            "complete EU micro-credential: all 11 mandatory elements present");
+  bj::value credential = sample();
+  erase(credential, "/credentialSubject/achievement/participationForm");
+  erase(credential, "/credentialSubject/achievement/qualityAssurance");
+  erase(credential, "/credentialSubject/achievement/qualityAssuranceDescription");
+  erase(credential, "/credentialSubject/achievement/qualityAssuranceBody");
+  EXPECT_EQ(verdict(checked(credential)),
+            "not a complete EU micro-credential: missing Form of participation; Type of quality "
+            "assurance");
+}
+
 // The Open Badges 3.0 examples are Open Badges, not EU micro-credentials: each lacks at least
 // the level, assessment type, form of participation and quality assurance.
 TEST(CheckProfile, AnswersRightOnTheOpenBadgesExamples) {
