@@ -25,6 +25,9 @@ struct ExpandOptions {
   std::size_t max_remote_contexts = 64;
   /// Context processing steps (local contexts applied) per document.
   std::size_t max_context_steps = 10'000;
+  /// Term definitions created or copied while processing contexts (a bound on work: a large
+  /// inline scoped context applied at many nodes). Cached contexts cost nothing.
+  std::size_t max_context_work = 1'000'000;
   /// Values in the expanded output (a bound on work and memory).
   std::size_t max_output_values = 1'000'000;
   /// A context applied before the document's own (the API's expandContext); may be null.

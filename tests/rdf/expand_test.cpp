@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -117,6 +119,46 @@ TEST_F(Expand, StopsAtTheOutputLimit) {
   auto expanded = expand(parse(wide), processor_, {.max_output_values = 1000});
   ASSERT_FALSE(expanded);
   EXPECT_EQ(expanded.error().code, ErrorCode::limit_exceeded);
+}
+
+TEST_F(Expand, StopsALargeScopedContextAppliedAtManyNodes) {
+  // One inline type-scoped context of 2,000 terms, applied at 2,000 nodes: 4M definitions
+  // without a bound.
+  std::string doc = R"({"@context":{"@vocab":"http://ex/","T":{"@context":{)";
+  for (int i = 0; i < 2000; ++i)
+    doc += (i ? "," : "") + std::string("\"t") + std::to_string(i) + R"(":"http://ex/t")";
+  doc += R"(}}},"p":[)";
+  for (int i = 0; i < 2000; ++i)
+    doc += (i ? "," : "") + std::string(R"({"@type":"T","t1":1})");
+  doc += "]}";
+  auto expanded = expand(parse(doc), processor_);
+  ASSERT_FALSE(expanded);
+  EXPECT_EQ(expanded.error().code, ErrorCode::limit_exceeded);
+}
+
+TEST_F(Expand, ServesManyThreadsFromOneProcessor) {
+  auto doc = parse(R"({"@context":["https://www.w3.org/ns/credentials/v2",
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+    "type":["VerifiableCredential","OpenBadgeCredential"],"issuer":{"id":"did:example:1",
+    "type":"Profile","name":"U"},"credentialSubject":{"type":"AchievementSubject",
+    "achievement":{"id":"urn:x:1","type":"Achievement","name":"A","criteria":{"narrative":"n"}}}})");
+  auto reference = expand(doc, processor_, {.safe_mode = true});
+  ASSERT_TRUE(reference) << describe(reference.error());
+  JsonLdProcessor shared(store_);
+  std::vector<std::thread> threads;
+  std::vector<int> same(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        auto expanded = expand(doc, shared, {.safe_mode = true});
+        if (expanded && *expanded == *reference) ++same[t];
+      }
+    });
+  }
+  for (auto& thread : threads)
+    thread.join();
+  for (int count : same)
+    EXPECT_EQ(count, 50);
 }
 
 }  // namespace

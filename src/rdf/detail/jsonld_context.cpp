@@ -166,6 +166,7 @@ void Definer::create(std::string_view term) {
     fail("cyclic IRI mapping", quoted(term));
   }
   if (term.empty()) fail("invalid term definition", "empty term");
+  state.charge(1);
   defined[term] = false;
   const json::value& raw = local.at(term);
   // 4-5.
@@ -364,6 +365,7 @@ void Definer::create(std::string_view term) {
   if (auto it = value->find("@context"); it != value->end()) {
     auto copy_remote = remote_contexts;
     try {
+      state.charge(active.terms.size());
       auto parent = std::make_shared<ActiveContext>(active);
       parent->stable = false;  // a throwaway copy: keep it out of the cache
       process_context(state, parent, it->value(), base_url, copy_remote, true, true, false, owner);
@@ -439,6 +441,13 @@ const json::value& load_remote(ProcessState& state, const std::string& url,
 }
 
 }  // namespace
+
+void ProcessState::charge(std::size_t units) {
+  context_work += units;
+  if (context_work > options.max_context_work)
+    fail_limit("context processing over " + std::to_string(options.max_context_work) +
+               " term definitions");
+}
 
 bool is_keyword(std::string_view s) {
   if (s.size() < 3 || s[0] != '@') return false;
@@ -539,6 +548,7 @@ ContextPtr process_context(ProcessState& state, const ContextPtr& active,
   std::shared_ptr<ActiveContext> owned;  // `result`, once copied for modification
   auto mutable_result = [&]() -> ActiveContext& {
     if (!owned) {
+      state.charge(result->terms.size() + 1);
       owned = std::make_shared<ActiveContext>(*result);
       result = owned;
     }

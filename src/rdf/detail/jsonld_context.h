@@ -106,6 +106,10 @@ struct ProcessState {
   std::size_t remote_loaded = 0;
   std::size_t steps = 0;
   std::size_t output_values = 0;
+  std::size_t context_work = 0;
+
+  /// Counts `units` of context processing work; throws `limit_exceeded` past the limit.
+  void charge(std::size_t units);
 };
 
 /// A fresh active context whose base IRI is `base` (none when empty); cached per base.
