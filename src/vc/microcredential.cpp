@@ -33,6 +33,12 @@ constexpr std::array<std::string_view, 3> quality_assurance_names = {"internal",
 constexpr std::array<std::string_view, 4> supervision_names = {
     "unsupervised_no_identity_verification", "supervised_no_identity_verification",
     "supervised_online_identity_verification", "onsite_identity_verification"};
+constexpr std::array<std::string_view, 4> cycle_names = {"short_cycle", "first_cycle",
+                                                         "second_cycle", "third_cycle"};
+// The QF-EHEA short, first, second and third cycles correspond to EQF levels 5-8.
+constexpr int first_cycle_eqf_level = 5;
+// Our own IRIs for the cycles: the EHEA publishes no stable URIs for them.
+constexpr std::string_view cycle_namespace = "https://microcred.eu/vocab#qf-ehea-";
 constexpr std::array<std::string_view, 3> stackability_names = {"standalone", "integrated",
                                                                 "stackable"};
 
@@ -210,6 +216,9 @@ std::string_view to_string(AssessmentType value) {
 std::string_view to_string(QualityAssuranceType value) {
   return quality_assurance_names[static_cast<std::size_t>(value)];
 }
+std::string_view to_string(QfEheaCycle value) {
+  return cycle_names[static_cast<std::size_t>(value)];
+}
 std::string_view to_string(SupervisionMode value) {
   return supervision_names[static_cast<std::size_t>(value)];
 }
@@ -273,6 +282,14 @@ Result<void> validate(const MicroCredentialData& data) {
   if (data.eqf_level < min_eqf_level || data.eqf_level > max_eqf_level)
     return field_error("/eqf_level",
                        "EQF level must be 1-8, got " + std::to_string(data.eqf_level));
+  if (data.qf_ehea_cycle) {
+    const int level = first_cycle_eqf_level + static_cast<int>(*data.qf_ehea_cycle);
+    if (level != data.eqf_level)
+      return field_error("/qf_ehea_cycle", std::string(to_string(*data.qf_ehea_cycle)) +
+                                               " corresponds to EQF level " +
+                                               std::to_string(level) + ", but \"eqf_level\" is " +
+                                               std::to_string(data.eqf_level));
+  }
   if (data.assessment_types.empty())
     return field_error("/assessment/types",
                        "required: at least one of " + joined(assessment_names));
@@ -591,6 +608,9 @@ Result<MicroCredentialData> parse_microcredential_data(const bj::value& input) {
   if (!eqf) return eqf.error();
   if (!*eqf) return field_error("/eqf_level", "required: the EQF level, 1-8");
   data.eqf_level = **eqf;
+  auto cycle = reader->enumerated<QfEheaCycle>("qf_ehea_cycle", cycle_names, false);
+  if (!cycle) return cycle.error();
+  data.qf_ehea_cycle = *cycle;
 
   if (const bj::value* assessment = reader->find("assessment")) {
     auto sub = ObjectReader::open(*assessment, "/assessment");
@@ -735,6 +755,19 @@ bj::object eqf_alignment(int level) {
   return out;
 }
 
+bj::object cycle_alignment(QfEheaCycle cycle) {
+  std::string name(to_string(cycle));
+  std::replace(name.begin(), name.end(), '_', ' ');
+  bj::object out;
+  out["type"] = types({"Alignment"});
+  out["targetName"] = "QF-EHEA " + name;
+  out["targetFramework"] = "Qualifications Framework in the European Higher Education Area";
+  out["targetCode"] = to_string(cycle);
+  out["targetUrl"] = std::string(cycle_namespace) + std::string(to_string(cycle));
+  out["targetType"] = "ext:QFEHEACycle";
+  return out;
+}
+
 bj::object result_description(const std::string& id, std::string_view name,
                               std::string_view result_type) {
   bj::object out;
@@ -834,6 +867,7 @@ Result<bj::value> build_microcredential(const MicroCredentialData& data,
 
   bj::array alignment;
   alignment.push_back(eqf_alignment(data.eqf_level));
+  if (data.qf_ehea_cycle) alignment.push_back(cycle_alignment(*data.qf_ehea_cycle));
   for (const auto& outcome : data.learning_outcomes)
     for (const auto& skill : outcome.esco_skills)
       alignment.push_back(esco_alignment(skill, outcome));

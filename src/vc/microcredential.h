@@ -51,6 +51,10 @@ enum class QualityAssuranceType {
   accreditation,  ///< The programme or provider is accredited.
 };
 
+/// The cycle of the Qualifications Framework in the European Higher Education Area, part
+/// of EU element 8 "where applicable"; each matches one EQF level (5, 6, 7, 8).
+enum class QfEheaCycle { short_cycle, first_cycle, second_cycle, third_cycle };
+
 /// The optional EU element "supervision and identity verification during assessment", in
 /// the Recommendation's four forms.
 enum class SupervisionMode {
@@ -67,6 +71,7 @@ enum class Stackability { standalone, integrated, stackable };
 std::string_view to_string(ParticipationForm value);
 std::string_view to_string(AssessmentType value);
 std::string_view to_string(QualityAssuranceType value);
+std::string_view to_string(QfEheaCycle value);
 std::string_view to_string(SupervisionMode value);
 std::string_view to_string(Stackability value);
 
@@ -140,6 +145,7 @@ struct MicroCredentialData {
   double ects = 0;                                 ///< 7. Notional workload in ECTS, (0, 60].
   std::optional<int> workload_hours;               ///< 7. Notional learning hours (optional).
   int eqf_level = 0;                               ///< 8. EQF level, 1-8.
+  std::optional<QfEheaCycle> qf_ehea_cycle;        ///< 8. The QF-EHEA cycle; must match the level.
   std::vector<AssessmentType> assessment_types;    ///< 9. At least one.
   std::string assessment_description;
   ParticipationForm participation = ParticipationForm::online;  ///< 10.

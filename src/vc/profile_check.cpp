@@ -175,12 +175,10 @@ bool is_level_alignment(const bj::value& alignment) {
 
 std::string level_summary(const bj::value& alignment) {
   const auto& o = alignment.as_object();
-  std::string out;
-  if (auto* name = o.if_contains("targetName")) out = text_of(*name).value_or("");
-  if (auto* code = o.if_contains("targetCode");
-      code && out.find(text_of(*code).value_or("?")) == std::string::npos)
-    out += " (" + text_of(*code).value_or("") + ")";
-  return out;
+  for (std::string_view key : {"targetName", "targetCode", "targetUrl"})
+    if (auto* v = o.if_contains(key))
+      if (auto text = text_of(*v); text && !text->empty()) return *text;
+  return {};
 }
 
 // The places our terms and their aliases may sit: the credential, each subject, each

@@ -103,6 +103,9 @@ TEST(MicroCredentialData, BadInputNamesTheField) {
       {"/titel", "typo", "/titel", "unknown field \"titel\""},
       {"/issuer/countryCode", "PT", "/issuer/countryCode", "unknown field"},
       {"/achievement_id", "https://uni.example.eu/mc#v2", "/achievement_id", "fragment"},
+      {"/qf_ehea_cycle", "second_cycle", "/qf_ehea_cycle",
+       "second_cycle corresponds to EQF level 7, but \"eqf_level\" is 6"},
+      {"/qf_ehea_cycle", "bachelor", "/qf_ehea_cycle", "not one of"},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(std::string(row.pointer) + " = " + bj::serialize(row.value));
@@ -157,6 +160,10 @@ TEST(BuildMicroCredential, WritesAnOpenBadgeCredential) {
   EXPECT_EQ(eqf.at("targetCode"), "6");
   EXPECT_EQ(eqf.at("targetFramework"), "European Qualifications Framework");
   EXPECT_EQ(achievement.at("awardingBody").as_array().size(), 2u);
+  const auto& cycle = achievement.at("alignment").as_array()[1];
+  EXPECT_EQ(cycle.at("targetCode"), "first_cycle");
+  EXPECT_EQ(cycle.at("targetFramework"),
+            "Qualifications Framework in the European Higher Education Area");
 }
 
 TEST(BuildMicroCredential, HashesTheLearnerIdentifierWithItsSalt) {

@@ -76,7 +76,7 @@ TEST(CheckProfile, FindsEveryElementOfTheSample) {
 TEST(CheckProfile, SaysWhereAndWhat) {
   ProfileReport report = checked(sample());
   EXPECT_EQ(report.at(level).paths.front(), "$.credentialSubject.achievement.alignment[0]");
-  EXPECT_EQ(report.at(level).summary, "EQF level 6");
+  EXPECT_EQ(report.at(level).summary, "EQF level 6; QF-EHEA first cycle");
   EXPECT_EQ(report.at(issuer_country).paths.front(), "$.issuer.address.addressCountryCode");
   EXPECT_EQ(report.at(participation_form).summary, "blended");
   EXPECT_EQ(report.at(assessment_type).paths.front(),
@@ -102,8 +102,8 @@ TEST(CheckProfile, ReportsEachRemovedElement) {
         "/credentialSubject/achievement/awardingBody/1/address"}},
       {issue_date, {"/validFrom", "/awardedDate"}},
       {learning_outcomes,
-       {"/credentialSubject/achievement/alignment/3", "/credentialSubject/achievement/alignment/2",
-        "/credentialSubject/achievement/alignment/1", "/credentialSubject/achievement/criteria",
+       {"/credentialSubject/achievement/alignment/4", "/credentialSubject/achievement/alignment/3",
+        "/credentialSubject/achievement/alignment/2", "/credentialSubject/achievement/criteria",
         "/credentialSubject/achievement/resultDescription"}},
       {workload,
        {"/credentialSubject/achievement/creditsAvailable", "/credentialSubject/creditsEarned",
@@ -131,7 +131,7 @@ TEST(CheckProfile, ReportsEachRemovedElement) {
 TEST(CheckProfile, ReportsAMissingLevel) {
   bj::value credential = sample();
   auto& alignment = credential.at_pointer("/credentialSubject/achievement/alignment").as_array();
-  alignment.erase(alignment.begin());
+  alignment.erase(alignment.begin(), alignment.begin() + 2);  // EQF, QF-EHEA
   ProfileReport report = checked(credential);
   EXPECT_EQ(report.missing(), std::vector<EuElement>{level});
   EXPECT_NE(render_text(report).find("not a complete EU micro-credential: missing Level"),
