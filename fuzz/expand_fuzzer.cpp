@@ -17,6 +17,10 @@ microcred::rdf::ContextStore make_store() {
   (void)store.add("https://example.org/a", R"({"@context":["https://example.org/b",{"x":"@id"}]})");
   (void)store.add("https://example.org/b",
                   R"({"@context":{"@import":"https://example.org/a","y":{"@id":"ex:y"}}})");
+  (void)store.add("https://example.org/c",
+                  R"({"@context":{"@import":"https://example.org/d","z":"ex:z"}})");
+  (void)store.add("https://example.org/d",
+                  R"({"@context":{"@vocab":"ex:","T":{"@context":{"p":{"@type":"@id"}}}}})");
   return store;
 }
 

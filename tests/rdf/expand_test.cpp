@@ -99,6 +99,25 @@ TEST_F(Expand, DetectsCyclicImport) {
   EXPECT_EQ(expanded.error().code, ErrorCode::invalid_jsonld);
 }
 
+TEST_F(Expand, KeepsScopedContextsOfAnImportedContextAlive) {
+  ContextStore store;
+  ASSERT_TRUE(store.add("https://example.org/base",
+                        R"({"@context":{"@vocab":"http://ex/","T":{"@id":"http://ex/T",
+                           "@context":{"p":{"@id":"http://ex/scoped","@type":"@id"}}}}})"));
+  ASSERT_TRUE(
+      store.add("https://example.org/importer",
+                R"({"@context":{"@import":"https://example.org/base","q":"http://ex/q"}})"));
+  JsonLdProcessor processor(store);
+  auto doc = parse(R"({"@context":"https://example.org/importer",
+    "q":{"@type":"T","p":"http://ex/o"}})");
+  for (int i = 0; i < 3; ++i) {  // the second and third runs use the cached context
+    auto expanded = expand(doc, processor);
+    ASSERT_TRUE(expanded) << describe(expanded.error());
+    auto& inner = expanded->as_array().at(0).at("http://ex/q").as_array().at(0).as_object();
+    EXPECT_EQ(inner.at("http://ex/scoped").as_array().at(0).at("@id"), "http://ex/o");
+  }
+}
+
 TEST_F(Expand, StopsAtTheDepthLimit) {
   std::string deep = R"({"@context":{"@vocab":"http://ex/"},"a":)";
   for (int i = 0; i < 5000; ++i)

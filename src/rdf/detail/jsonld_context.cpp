@@ -64,7 +64,11 @@ struct Definer {
   std::vector<std::string>& remote_contexts;
   bool override_protected;
   bool protected_default;
+  /// Keeps `local` alive for the scoped contexts that point into it; null when the caller's
+  /// document does.
   const std::shared_ptr<const json::value>* owner;
+  /// Whether those scoped contexts may be cached by address.
+  bool stable;
 
   void create(std::string_view term);
 };
@@ -376,10 +380,8 @@ void Definer::create(std::string_view term) {
     }
     def.context = &it->value();
     def.context_base = std::string(base_url);
-    if (owner) {
-      def.context_owner = *owner;
-      def.context_stable = true;
-    }
+    if (owner) def.context_owner = *owner;
+    def.context_stable = owner && stable;
   }
   // 22-23.
   if (!value->contains("@type")) {
@@ -641,7 +643,8 @@ ContextPtr process_context(ProcessState& state, const ContextPtr& active,
         fail("invalid @version value", "");
     }
     // 5.6
-    json::object merged;
+    // The merged context outlives this loop: its scoped contexts are pointed to.
+    std::shared_ptr<const json::value> merged_owner;
     std::shared_ptr<const json::value> import_owner;
     if (auto it = object->find("@import"); it != object->end()) {
       if (!it->value().is_string()) fail("invalid @import value", "");
@@ -657,11 +660,11 @@ ContextPtr process_context(ProcessState& state, const ContextPtr& active,
         fail("invalid remote context", quoted(url));
       const json::object& imported = document.get_object().at("@context").get_object();
       if (imported.contains("@import")) fail("invalid context entry", "@import in import");
-      merged = imported;
+      json::object merged = imported;
       for (const auto& [k, v] : *object)
         merged[k] = v;
-      object = &merged;
-      stable = false;  // term definitions would point into `merged`
+      merged_owner = std::make_shared<const json::value>(std::move(merged));
+      object = &merged_owner->get_object();
     }
     // 5.7
     if (auto it = object->find("@base"); it != object->end() && remote_contexts.empty()) {
@@ -737,7 +740,8 @@ ContextPtr process_context(ProcessState& state, const ContextPtr& active,
                     remote_contexts,
                     override_protected,
                     protected_default,
-                    stable ? local_owner : nullptr};
+                    merged_owner ? &merged_owner : local_owner,
+                    stable};
     for (const auto& [k, v] : *object) {
       (void)v;
       if (k == "@base" || k == "@direction" || k == "@import" || k == "@language" ||
