@@ -393,6 +393,8 @@ class ObjectReader {
 
   Result<std::optional<Timestamp>> time(std::string_view key, bool required) {
     auto text = string(key, required);
+    if (!text && required && !object_->contains(key))
+      return field_error(at(key), "required: an RFC 3339 date-time (\"2026-06-30T10:00:00Z\")");
     if (!text) return text.error();
     if (text->empty()) return std::optional<Timestamp>();
     auto t = parse_rfc3339(*text);
@@ -407,6 +409,8 @@ class ObjectReader {
                                          const std::array<std::string_view, N>& names,
                                          bool required) {
     auto text = string(key, required);
+    if (!text && required && !object_->contains(key))
+      return field_error(at(key), "required: one of " + joined(names));
     if (!text) return text.error();
     if (text->empty()) return std::optional<Enum>();
     return enum_value<Enum>(*text, names, at(key));

@@ -129,6 +129,15 @@ TEST(MicroCredentialData, MissingMandatoryElementsAreErrors) {
   }
 }
 
+TEST(MicroCredentialData, SaysWhatAMissingFieldNeeds) {
+  auto participation = parse_microcredential_data(without(sample_input(), "/participation"));
+  ASSERT_FALSE(participation);
+  EXPECT_EQ(participation.error().message, "required: one of online, onsite, blended");
+  auto issued = parse_microcredential_data(without(sample_input(), "/issued"));
+  ASSERT_FALSE(issued);
+  EXPECT_NE(issued.error().message.find("RFC 3339"), std::string::npos);
+}
+
 TEST(MicroCredentialData, LearnerNeedsAnIdOrAnIdentifier) {
   bj::value input = with(sample_input(), "/learner", bj::object{});
   auto data = parse_microcredential_data(input);
