@@ -151,6 +151,44 @@ TEST(MicroCredentialData, RefusesANonObject) {
   EXPECT_EQ(data.error().field, "/");
 }
 
+// Every JSON pointer in `value`, the root included.
+void pointers(const bj::value& value, const std::string& at, std::vector<std::string>& out) {
+  out.push_back(at);
+  if (value.is_object())
+    for (const auto& [key, child] : value.as_object())
+      pointers(child, at + "/" + std::string(key), out);
+  if (value.is_array())
+    for (std::size_t i = 0; i < value.as_array().size(); ++i)
+      pointers(value.as_array()[i], at + "/" + std::to_string(i), out);
+}
+
+// No input, however odd, crashes the parser or the builder: every value of the sample
+// replaced by every JSON type either parses into data that builds, or fails naming a field.
+TEST(MicroCredentialData, SurvivesEveryValueReplaced) {
+  const bj::value input = sample_input();
+  std::vector<std::string> all;
+  pointers(input, "", all);
+  const bj::value replacements[] = {nullptr, 0,           -1,           1e300, "",
+                                    "x",     bj::array{}, bj::object{}, true};
+  std::size_t refused = 0;
+  for (const auto& pointer : all) {
+    if (pointer.empty()) continue;
+    for (const auto& replacement : replacements) {
+      SCOPED_TRACE(pointer + " = " + bj::serialize(replacement));
+      auto data = parse_microcredential_data(with(input, pointer, replacement));
+      if (!data) {
+        EXPECT_FALSE(data.error().field.empty()) << data.error().message;
+        ++refused;
+        continue;
+      }
+      crypto::DeterministicRandom random({});
+      auto credential = build_microcredential(*data, {.random = &random});
+      EXPECT_TRUE(credential) << describe(credential.error());
+    }
+  }
+  EXPECT_GT(refused, all.size());
+}
+
 TEST(BuildMicroCredential, WritesAnOpenBadgeCredential) {
   bj::value credential = built(sample_data());
   const auto& o = credential.as_object();

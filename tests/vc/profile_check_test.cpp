@@ -219,6 +219,40 @@ TEST(ProfileJson, ListsEveryElementAndTheMissingOnes) {
   EXPECT_EQ(elements[7].at("paths").as_array()[0], "$.credentialSubject.achievement.alignment[0]");
 }
 
+void pointers(const bj::value& value, const std::string& at, std::vector<std::string>& out) {
+  out.push_back(at);
+  if (value.is_object())
+    for (const auto& [key, child] : value.as_object())
+      pointers(child, at + "/" + std::string(key), out);
+  if (value.is_array())
+    for (std::size_t i = 0; i < value.as_array().size(); ++i)
+      pointers(value.as_array()[i], at + "/" + std::to_string(i), out);
+}
+
+// Every value of the sample replaced by every JSON type: the checker still answers.
+TEST(CheckProfile, SurvivesEveryValueReplaced) {
+  const bj::value credential = sample();
+  std::vector<std::string> all;
+  pointers(credential, "", all);
+  const bj::value replacements[] = {nullptr,      0,
+                                    2.5,          "",
+                                    bj::array{},  bj::array{1, "x"},
+                                    bj::object{}, bj::object{{"@value", "v"}},
+                                    false};
+  for (const auto& pointer : all) {
+    if (pointer.empty()) continue;
+    for (const auto& replacement : replacements) {
+      SCOPED_TRACE(pointer + " = " + bj::serialize(replacement));
+      bj::value changed = credential;
+      changed.at_pointer(pointer) = replacement;
+      auto report = check_profile(changed);
+      ASSERT_TRUE(report);
+      EXPECT_EQ(report->elements.size(), eu_elements);
+      EXPECT_FALSE(render_text(*report).empty());
+    }
+  }
+}
+
 TEST(ProfileVerdict, NamesTheMissingElements) {
   EXPECT_EQ(verdict(checked(sample())),
             "complete EU micro-credential: all 11 mandatory elements present");
