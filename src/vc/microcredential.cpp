@@ -916,13 +916,14 @@ Result<bj::value> build_microcredential(const MicroCredentialData& data,
   }
   achievement["resultDescription"] = std::move(descriptions);
 
-  if (data.languages.size() == 1) {
-    achievement["inLanguage"] = data.languages.front();
-  } else if (!data.languages.empty()) {
+  // OB 3.0's JSON schema makes inLanguage one string: the first language goes there, and
+  // all of them in our `languages` (the same schema.org property, as a set).
+  if (!data.languages.empty()) achievement["inLanguage"] = data.languages.front();
+  if (data.languages.size() > 1) {
     bj::array languages;
     for (const auto& language : data.languages)
       languages.emplace_back(language);
-    achievement["inLanguage"] = std::move(languages);
+    achievement["languages"] = std::move(languages);
   }
   if (!data.field_of_study.empty()) achievement["fieldOfStudy"] = data.field_of_study;
   if (!data.tags.empty()) {

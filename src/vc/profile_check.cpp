@@ -365,8 +365,9 @@ ElementFinding find_grade(const Places& places) {
 ElementFinding find_language(const Places& places) {
   Collector c;
   for (const auto& place : places.all())
-    for (const auto& v : members(place, "inLanguage"))
-      c.add(v);
+    for (std::string_view key : {"inLanguage", "languages"})
+      for (const auto& v : members(place, key))
+        c.add(v);
   return c.finish(EuElement::language);
 }
 

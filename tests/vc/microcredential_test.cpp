@@ -202,6 +202,9 @@ TEST(BuildMicroCredential, WritesAnOpenBadgeCredential) {
   EXPECT_EQ(achievement.at("achievementType"), "MicroCredential");
   EXPECT_EQ(achievement.at("creditsAvailable"), 5);  // an integer, as JavaScript writes it
   EXPECT_EQ(achievement.at("participationForm"), "blended");
+  // OB 3.0's JSON schema wants one string; all languages go to our `languages`.
+  EXPECT_EQ(achievement.at("inLanguage"), "en");
+  EXPECT_EQ(achievement.at("languages"), (bj::array{"en", "pt"}));
   const auto& eqf = achievement.at("alignment").as_array()[0];
   EXPECT_EQ(eqf.at("targetUrl"), "http://data.europa.eu/snb/eqf/6");
   EXPECT_EQ(eqf.at("targetCode"), "6");
