@@ -290,6 +290,8 @@ Result<void> validate(const MicroCredentialData& data) {
                                                std::to_string(level) + ", but \"eqf_level\" is " +
                                                std::to_string(data.eqf_level));
   }
+  if (!data.participation)
+    return field_error("/participation", "required: one of " + joined(participation_names));
   if (data.assessment_types.empty())
     return field_error("/assessment/types",
                        "required: at least one of " + joined(assessment_names));
@@ -633,7 +635,7 @@ Result<MicroCredentialData> parse_microcredential_data(const bj::value& input) {
   auto participation =
       reader->enumerated<ParticipationForm>("participation", participation_names, true);
   if (!participation) return participation.error();
-  data.participation = **participation;
+  data.participation = *participation;
 
   if (const bj::value* qa = reader->find("quality_assurance")) {
     auto sub = ObjectReader::open(*qa, "/quality_assurance");
@@ -948,7 +950,7 @@ Result<bj::value> build_microcredential(const MicroCredentialData& data,
   achievement["assessmentType"] = std::move(assessment);
   if (!data.assessment_description.empty())
     achievement["assessmentDescription"] = data.assessment_description;
-  achievement["participationForm"] = to_string(data.participation);
+  achievement["participationForm"] = to_string(*data.participation);
   bj::array qa;
   for (auto type : data.quality_assurance)
     qa.emplace_back(to_string(type));

@@ -148,8 +148,8 @@ struct MicroCredentialData {
   std::optional<QfEheaCycle> qf_ehea_cycle;        ///< 8. The QF-EHEA cycle; must match the level.
   std::vector<AssessmentType> assessment_types;    ///< 9. At least one.
   std::string assessment_description;
-  ParticipationForm participation = ParticipationForm::online;  ///< 10.
-  std::vector<QualityAssuranceType> quality_assurance;          ///< 11. At least one.
+  std::optional<ParticipationForm> participation;       ///< 10. Required.
+  std::vector<QualityAssuranceType> quality_assurance;  ///< 11. At least one.
   std::string quality_assurance_description;
   std::string quality_assurance_body;          ///< URL of the QA agency; optional.
   std::string prerequisites;                   ///< Optional.
@@ -167,7 +167,7 @@ struct MicroCredentialData {
 /// The data from the builder's JSON input form (docs/eu-elements.md, "Input form"),
 /// validated. Fails with `invalid_argument` whose `field` is the JSON pointer of the bad
 /// value ("/learning_outcomes/2/esco/0") and whose message says what is expected.
-/// Unknown keys are refused, so a misspelt optional field is not silently dropped.
+/// Unknown keys are refused, so a misspelt optional field is not silently dropped. Pure.
 Result<MicroCredentialData> parse_microcredential_data(const boost::json::value& input);
 
 /// Checks `data` against the rules `parse_microcredential_data` applies (ranges, codes,
@@ -183,7 +183,8 @@ struct BuildOptions {
 /// The unsigned Open Badges 3.0 `OpenBadgeCredential` (VC 2.0) carrying `data`: every
 /// term is defined by the VC 2.0, OB 3.0 or microcred context, so it expands in safe mode.
 /// Fails as `validate` does, or with `invalid_argument` for a missing id or salt when
-/// `options.random` is null.
+/// `options.random` is null. Deterministic given the random source; thread-safe when
+/// concurrent calls do not share a non-thread-safe source.
 Result<boost::json::value> build_microcredential(const MicroCredentialData& data,
                                                  const BuildOptions& options = {});
 

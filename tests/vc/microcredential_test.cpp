@@ -281,6 +281,11 @@ TEST(BuildMicroCredential, MinimalDataIsStillComplete) {
   EXPECT_TRUE(report->complete()) << render_text(*report);
   EXPECT_FALSE(report->at(EuElement::grade).found);
   EXPECT_FALSE(report->at(EuElement::validity_period).found);
+
+  data.participation.reset();  // never defaulted silently
+  auto refused = build_microcredential(data);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "/participation");
 }
 
 TEST(BuildMicroCredential, ExpandsInSafeModeWithoutIssuerDependentTerms) {
