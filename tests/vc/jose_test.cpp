@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include <boost/json.hpp>
 
 #include "core/encoding.h"
@@ -320,6 +322,29 @@ TEST(Jwt, SignRefusesANonObjectOrAnEmptyKid) {
   crypto::KeyPair key = key_of(crypto::KeyType::ed25519);
   EXPECT_FALSE(sign_jwt(bj::array{}, key, kid));
   EXPECT_FALSE(sign_jwt(credential(), key, ""));
+}
+
+// A cheap, deterministic fuzz: every one- to three-character change of a signed JWT must
+// end in an Error or an invalid result, never a crash or a valid verdict.
+TEST(Jwt, NeverAcceptsAMutatedJwt) {
+  crypto::KeyPair key = key_of(crypto::KeyType::ed25519);
+  auto resolver = resolver_for(key);
+  const std::string jwt = *sign_jwt(credential(), key, kid);
+  constexpr std::string_view alphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ ~";
+  std::mt19937 rng(5);
+  for (int round = 0; round < 1000; ++round) {
+    std::string mutated = jwt;
+    int changes = 1 + static_cast<int>(rng() % 3);
+    for (int c = 0; c < changes; ++c) {
+      mutated[rng() % mutated.size()] = alphabet[rng() % alphabet.size()];
+    }
+    if (mutated == jwt) continue;
+    auto report = verify_jwt(mutated, resolver);
+    if (report) {
+      ASSERT_FALSE(report->valid) << mutated;
+    }
+  }
 }
 
 TEST(EnvelopedCredential, RoundTrips) {

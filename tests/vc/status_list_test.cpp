@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include <algorithm>
 #include <chrono>
 #include <set>
@@ -218,6 +220,27 @@ TEST(StatusList, RefusesBadEncodings) {
   auto corrupt = StatusList::decode(multibase_encode(raw, Multibase::base64url));
   ASSERT_FALSE(corrupt);
   EXPECT_EQ(corrupt.error().code, ErrorCode::invalid_encoding);
+}
+
+// A cheap, deterministic fuzz of the GZIP bytes: any result is a list of at least the
+// minimum size or an Error, never a crash.
+TEST(StatusList, SurvivesMutatedGzipData) {
+  StatusList list = new_list();
+  for (std::size_t index : {3UL, 4'000UL, 77'777UL})
+    list.set(index);
+  const Bytes gzip = *multibase_decode(list.encode());
+  std::mt19937 rng(9);
+  for (int round = 0; round < 1000; ++round) {
+    Bytes mutated = gzip;
+    int changes = 1 + static_cast<int>(rng() % 4);
+    for (int c = 0; c < changes; ++c)
+      mutated[rng() % mutated.size()] ^= 1U << (rng() % 8);
+    if (rng() % 8 == 0) mutated.resize(rng() % mutated.size());
+    auto decoded = StatusList::decode(multibase_encode(mutated, Multibase::base64url));
+    if (decoded) {
+      ASSERT_GE(decoded->size(), status_list_min_entries);
+    }
+  }
 }
 
 TEST(StatusListIndex, AcceptsOnlyBase10Digits) {
