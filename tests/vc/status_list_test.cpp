@@ -450,5 +450,28 @@ TEST(StatusListCredential, SignsWithDataIntegrityAndVerifies) {
                            *signed_list));
 }
 
+// Signing runs in safe mode, so this proves every term of the entry is defined by the VC
+// 2.0 context (an undefined one would fail with unsafe_term).
+TEST(StatusEntry, SignsInACredentialInSafeMode) {
+  rdf::ContextStore store = rdf::ContextStore::embedded();
+  rdf::JsonLdProcessor processor(store);
+  auto key = crypto::KeyPair::from_secret(crypto::KeyType::ed25519, Bytes(32, 9));
+  ASSERT_TRUE(key);
+  bj::value credential = *json::parse(R"({
+    "@context": ["https://www.w3.org/ns/credentials/v2"],
+    "type": ["VerifiableCredential"],
+    "issuer": "did:example:university",
+    "credentialSubject": {"id": "did:example:learner"}
+  })");
+  credential.as_object()["credentialStatus"] =
+      bj::array{make_status_entry(list_url, StatusPurpose::revocation, 94'567),
+                make_status_entry("https://example.edu/status/2", StatusPurpose::suspension, 5)};
+  auto signed_credential = add_proof(
+      credential, *key,
+      {.verification_method = std::string(issuer) + "#key-1", .created = Timestamp{1'700'000'000}},
+      processor);
+  ASSERT_TRUE(signed_credential) << describe(signed_credential.error());
+}
+
 }  // namespace
 }  // namespace microcred::vc
