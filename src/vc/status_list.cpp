@@ -216,6 +216,16 @@ Result<StatusList> StatusList::create(std::size_t entries) {
   return StatusList(Bytes(entries / 8, 0));
 }
 
+Result<StatusList> StatusList::from_bytes(ByteView bytes) {
+  if (bytes.size() * 8 < status_list_min_entries) {
+    return make_error(ErrorCode::invalid_argument,
+                      "status list has " + std::to_string(bytes.size() * 8) +
+                          " entries; Bitstring Status List requires at least " +
+                          std::to_string(status_list_min_entries));
+  }
+  return StatusList(Bytes(bytes.begin(), bytes.end()));
+}
+
 Result<StatusList> StatusList::decode(std::string_view encoded, const StatusListLimits& limits) {
   if (encoded.size() > limits.max_encoded_chars) {
     return make_error(ErrorCode::limit_exceeded,

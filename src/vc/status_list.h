@@ -50,6 +50,10 @@ class StatusList {
   /// `status_list_min_entries`; fails with `invalid_argument` otherwise.
   static Result<StatusList> create(std::size_t entries = status_list_min_entries);
 
+  /// The list whose packed bitstring is `bytes` (as `bytes()` gives it back), e.g. from a
+  /// store. Fails with `invalid_argument` below `status_list_min_entries`.
+  static Result<StatusList> from_bytes(ByteView bytes);
+
   /// The list of an `encodedList` (multibase 'u' base64url, no padding, of a GZIP
   /// bitstring). Fails with `invalid_encoding` (not 'u' multibase, bad base64url, not GZIP,
   /// corrupt or trailing data), `limit_exceeded` (over `limits`, checked while inflating)

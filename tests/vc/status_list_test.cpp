@@ -103,6 +103,15 @@ TEST(StatusList, RoundTripsThroughEncodedList) {
   EXPECT_EQ(list.encode(), encoded);  // deterministic
 }
 
+TEST(StatusList, RoundTripsThroughItsBytes) {
+  StatusList list = new_list();
+  list.set(12'345);
+  auto copy = StatusList::from_bytes(list.bytes());
+  ASSERT_TRUE(copy);
+  EXPECT_EQ(*copy, list);
+  EXPECT_FALSE(StatusList::from_bytes(Bytes(16'383, 0)));
+}
+
 TEST(StatusList, EncodesAnEmptyMinimumListSmall) {
   EXPECT_LT(new_list().encode().size(), 200U);
 }
