@@ -4,6 +4,7 @@
 //   node tests/interop/differential.mjs --microcred build/microcred [--count 1000] [--seed 4]
 //        [--checks canonicalize,to-rdf,nquads] [--shrink 5] [--keep DIR] [--report FILE]
 //        [--exclude FEATURE,...]   (skip documents with a feature, to look past a known bug)
+//        [--only INDEX,...]        (just these documents of the stream, to reproduce one)
 //
 // Generates `count` JSON-LD documents from a fixed seed (gen-docs.mjs), keeping those the
 // reference accepts in safe mode (the others are invalid JSON-LD and are replaced by the
@@ -24,11 +25,11 @@ import {indent, line_diff, node_canonical, node_canonical_nquads, node_to_rdf, r
   from './lib.mjs';
 
 const all_checks = ['canonicalize', 'to-rdf', 'nquads'];
-const shrink_budget_ms = 90_000;
+const shrink_budget_ms = 45_000;
 
 function parse_args(argv) {
   const options = {microcred: null, count: 1000, seed: 4, checks: all_checks, shrink: 5,
-    keep: null, report: null, exclude: [], max_rejected_ratio: 0.5};
+    keep: null, report: null, exclude: [], only: null, max_rejected_ratio: 0.5};
   for (let i = 0; i < argv.length; ++i) {
     const arg = argv[i];
     const value = () => {
@@ -43,6 +44,7 @@ function parse_args(argv) {
     else if (arg === '--keep') options.keep = value();
     else if (arg === '--report') options.report = value();
     else if (arg === '--exclude') options.exclude = value().split(',');
+    else if (arg === '--only') options.only = value().split(',').map(Number);
     else throw new Error(`unknown argument ${arg}`);
   }
   if (!options.microcred) throw new Error('--microcred BINARY is required');
@@ -180,7 +182,15 @@ async function main() {
   const check_failures = Object.fromEntries(options.checks.map(c => [c, 0]));
   const started = Date.now();
   let index = 0;
+  if (options.only) options.count = options.only.length;
   while (passed + failures.length < options.count) {
+    if (options.only) {
+      if (index > Math.max(...options.only)) break;
+      if (!options.only.includes(index)) {
+        ++index;
+        continue;
+      }
+    }
     if (rejected > options.count * options.max_rejected_ratio) {
       console.error(`the reference rejected ${rejected} generated documents: generator bug`);
       return 2;
@@ -204,6 +214,11 @@ async function main() {
     }
     if (failure) failures.push(failure);
     else ++passed;
+    const done = passed + failures.length;
+    if (done % 100 === 0) {
+      console.error(`progress: ${done}/${options.count} documents, ${failures.length} failed, ` +
+        `${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
     if (options.keep) {
       const name = `doc-${String(doc_index).padStart(5, '0')}`;
       writeFileSync(join(options.keep, `${name}.jsonld`), text + '\n');
