@@ -6,13 +6,15 @@
 set -euo pipefail
 test_name=$1 microcred=$2 source_dir=$3
 shift 3
+summary_name=interop-$test_name
+[ "$test_name" = differential ] && summary_name=interop-canonicalize
 if ! command -v node >/dev/null 2>&1; then
-  echo "interop-$test_name: skipped: node is not installed (Node 20 runs the jsonld reference)"
+  echo "$summary_name: skipped: node is not installed (Node 20 runs the jsonld reference)"
   exit 77
 fi
 if [ ! -f "$source_dir/node_modules/jsonld/package.json" ] ||
    [ ! -f "$source_dir/node_modules/rdf-canonize/package.json" ]; then
-  echo "interop-$test_name: skipped: $source_dir/node_modules lacks jsonld/rdf-canonize; run npm ci there"
+  echo "$summary_name: skipped: $source_dir/node_modules lacks jsonld/rdf-canonize; run npm ci there"
   exit 77
 fi
 cd "$source_dir"
