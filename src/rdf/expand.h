@@ -36,7 +36,9 @@ struct ExpandOptions {
 
 /// The expanded form of `document` (W3C JSON-LD 1.1 Expansion Algorithm): always an array.
 /// Fails with `invalid_jsonld` (message starting with the spec's error code),
-/// `unknown_context`, `unsafe_term` (safe mode) or `limit_exceeded`.
+/// `unknown_context`, `unsafe_term` (safe mode) or `limit_exceeded`. The result's memory is
+/// one arena, not thread-safe: Boost.JSON 1.81 allocates from a value's own storage when it
+/// copies or compares it, so copy it into other storage before reading it on several threads.
 Result<boost::json::value> expand(const boost::json::value& document, JsonLdProcessor& processor,
                                   const ExpandOptions& options = {});
 
