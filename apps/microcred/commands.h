@@ -11,6 +11,7 @@ void add_version_command(CLI::App& app, int& exit_code);
 void add_jcs_command(CLI::App& app, int& exit_code);
 void add_keygen_command(CLI::App& app, int& exit_code);
 void add_rdf_commands(CLI::App& app, int& exit_code);
+void add_vc_commands(CLI::App& app, int& exit_code);  // sign, verify
 void add_profile_commands(CLI::App& app, int& exit_code);  // check-profile, microcredential
 
 }  // namespace microcred::cli

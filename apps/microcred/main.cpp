@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   add_jcs_command(app, exit_code);
   add_keygen_command(app, exit_code);
   add_rdf_commands(app, exit_code);
+  add_vc_commands(app, exit_code);
   add_profile_commands(app, exit_code);
   try {
     app.parse(argc, argv);
