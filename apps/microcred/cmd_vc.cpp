@@ -14,6 +14,7 @@
 #include "json/parse.h"
 #include "rdf/context_store.h"
 #include "vc/data_integrity.h"
+#include "vc/jose.h"
 #include "vc/verify.h"
 
 namespace microcred::cli {
@@ -26,6 +27,7 @@ struct SignArguments {
   std::string suite = "eddsa-rdfc-2022";
   std::string passphrase_env;
   std::string created;
+  std::string format = "di";
 };
 
 int run_sign(const SignArguments& arguments) {
@@ -50,6 +52,16 @@ int run_sign(const SignArguments& arguments) {
   auto document = json::parse(*text, json::credential_limits);
   if (!document) return report(document.error(), name);
 
+  if (arguments.format == "jwt") {
+    auto jwt = vc::sign_jwt(*document, key->key, key->id);
+    if (!jwt) return report(jwt.error(), name);
+    auto written = write_output("-", *jwt + "\n");
+    return written ? exit_ok : report(written.error());
+  }
+  if (arguments.format != "di") {
+    return report(make_error(ErrorCode::invalid_argument,
+                             "--format must be di (Data Integrity) or jwt (vc+jwt)", "--format"));
+  }
   vc::ProofOptions options;
   options.cryptosuite = *suite;
   options.verification_method = key->id;
@@ -137,6 +149,8 @@ void add_vc_commands(CLI::App& app, int& exit_code) {
                    "eddsa-rdfc-2022 (default), eddsa-jcs-2022, ecdsa-rdfc-2019, ecdsa-jcs-2019");
   sign->add_option("--passphrase-env", sign_arguments->passphrase_env,
                    "Environment variable holding the key file's passphrase");
+  sign->add_option("--format", sign_arguments->format,
+                   "di: a Data Integrity proof (default); jwt: a vc+jwt compact JWS");
   sign->add_option("--created", sign_arguments->created,
                    "The proof's creation time (RFC 3339); default now");
   sign->callback([sign_arguments, &exit_code] { exit_code = run_sign(*sign_arguments); });

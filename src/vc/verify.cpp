@@ -5,6 +5,9 @@
 #include "json/parse.h"
 #include "vc/credential.h"
 #include "vc/data_integrity.h"
+#include "vc/jose.h"
+#include "vc/profile_check.h"
+#include "vc/status_list.h"
 
 namespace microcred::vc {
 
@@ -218,6 +221,81 @@ void check_validity(const bj::object& credential, const VerifyOptions& options, 
   checks.ok("validity", detail.empty() ? "no validity period limits" : detail);
 }
 
+// Every proof of a status list credential must hold and be bound to `issuer`.
+std::string list_proof_problem(const bj::object& list, const std::string& issuer,
+                               const VerifyOptions& options, rdf::JsonLdProcessor& processor) {
+  Checks checks;
+  check_proofs(list, options, processor, checks);
+  for (const auto& check : std::move(checks).report().checks) {
+    if (check.outcome == CheckOutcome::failed) return check.name + ": " + check.detail;
+  }
+  if (issuer_id(list) != issuer) {
+    return "the list is issued by " + issuer_id(list) + ", not by the credential's issuer " +
+           issuer;
+  }
+  return {};
+}
+
+// Bitstring Status List v1.0: each BitstringStatusListEntry against the list credential the
+// verifier was given. Without the list, revocation cannot be known: a warning says so.
+void check_credential_status(const bj::object& credential, const VerifyOptions& options,
+                             rdf::JsonLdProcessor& processor, Checks& checks) {
+  const auto* status = credential.if_contains("credentialStatus");
+  if (status == nullptr) {
+    checks.add("status", CheckOutcome::skipped, "the credential has no credentialStatus");
+    return;
+  }
+  std::vector<const bj::value*> entries;
+  if (status->is_array()) {
+    for (const auto& entry : status->get_array())
+      entries.push_back(&entry);
+  } else {
+    entries.push_back(status);
+  }
+  const std::string issuer = issuer_id(credential);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const std::string name = entries.size() == 1 ? "status" : "status[" + std::to_string(i) + "]";
+    if (!entries[i]->is_object()) {
+      checks.failed(name, "a credentialStatus entry must be an object");
+      continue;
+    }
+    const auto& entry = entries[i]->get_object();
+    if (!has_type(entry.if_contains("type"), "BitstringStatusListEntry")) {
+      checks.add(name, CheckOutcome::warning,
+                 "status type " + string_or_empty(entry, "type") +
+                     " is not supported; status not checked");
+      continue;
+    }
+    const std::string url = string_or_empty(entry, "statusListCredential");
+    const bj::object* list = nullptr;
+    for (const auto& candidate : options.status_lists) {
+      if (candidate.is_object() && string_or_empty(candidate.get_object(), "id") == url) {
+        list = &candidate.get_object();
+      }
+    }
+    if (list == nullptr) {
+      checks.add(name, CheckOutcome::warning,
+                 "status list " + url + " was not given (--status-list FILE); " +
+                     string_or_empty(entry, "statusPurpose") + " status not checked");
+      continue;
+    }
+    if (auto problem = list_proof_problem(*list, issuer, options, processor); !problem.empty()) {
+      checks.failed(name, "status list " + url + " cannot be trusted: " + problem);
+      continue;
+    }
+    auto result =
+        check_status(entry, bj::value(*list),
+                     {.now = options.now, .clock_skew_seconds = options.clock_skew_seconds});
+    if (!result) {
+      checks.failed(name, "status unknown: " + describe(result.error()));
+    } else if (result->set) {
+      checks.failed(name, result->detail);
+    } else {
+      checks.ok(name, result->detail);
+    }
+  }
+}
+
 }  // namespace
 
 std::string_view to_string(CheckOutcome outcome) {
@@ -316,10 +394,46 @@ Result<IssuerRegistry> IssuerRegistry::parse(std::string_view text) {
   return registry;
 }
 
+namespace {
+
+VerificationReport run_pipeline(const bj::object& credential, const VerifyOptions& options,
+                                rdf::JsonLdProcessor& processor, const JwtVerification* envelope);
+
+// VC-JOSE: the signature is the JWS; the key must be the issuer's, listed for assertions.
+Result<VerificationReport> verify_enveloped(std::string_view jwt, const VerifyOptions& options,
+                                            rdf::JsonLdProcessor& processor) {
+  DidResolver none;
+  const DidResolver& dids = options.dids != nullptr ? *options.dids : none;
+  JwtKeyResolver resolver = [&dids](std::string_view kid) -> Result<crypto::PublicKey> {
+    auto method = dids.resolve_method(kid);
+    if (!method) return method.error();
+    return method->key;
+  };
+  auto checked = verify_jwt(jwt, resolver,
+                            {.max_bytes = options.max_bytes,
+                             .now = options.now,
+                             .clock_skew_seconds = options.clock_skew_seconds});
+  if (!checked) return checked.error();
+  if (!checked->credential.is_object()) {
+    return make_error(ErrorCode::invalid_argument, "the JWT payload is not a credential object");
+  }
+  return run_pipeline(checked->credential.get_object(), options, processor, &*checked);
+}
+
+}  // namespace
+
 VerificationReport verify_credential(const bj::object& credential, const VerifyOptions& options,
                                      rdf::JsonLdProcessor& processor) {
+  return run_pipeline(credential, options, processor, nullptr);
+}
+
+namespace {
+
+VerificationReport run_pipeline(const bj::object& credential, const VerifyOptions& options,
+                                rdf::JsonLdProcessor& processor, const JwtVerification* envelope) {
   Checks checks;
-  checks.ok("parse", "well-formed JSON within the limits");
+  checks.ok("parse", envelope != nullptr ? "a vc+jwt enveloped credential within the limits"
+                                         : "well-formed JSON within the limits");
 
   if (auto problem = context_problem(credential, processor.store()); !problem.empty()) {
     checks.failed("contexts", problem);
@@ -346,15 +460,27 @@ VerificationReport verify_credential(const bj::object& credential, const VerifyO
     checks.add("openbadge-shape", CheckOutcome::skipped, "not an OpenBadgeCredential");
   }
 
-  check_proofs(credential, options, processor, checks);
+  if (envelope == nullptr) {
+    check_proofs(credential, options, processor, checks);
+  } else {
+    checks.add("proof", envelope->valid ? CheckOutcome::ok : CheckOutcome::failed,
+               "vc+jwt: " + envelope->detail);
+    DidResolver none;
+    const DidResolver& dids = options.dids != nullptr ? *options.dids : none;
+    auto listed = dids.is_authorized(did_of(envelope->kid), envelope->kid, "assertionMethod");
+    if (!envelope->valid) {
+      checks.add("issuer-binding", CheckOutcome::skipped, "the JWS does not hold");
+    } else if (did_of(envelope->kid) != issuer_id(credential) || !listed || !*listed) {
+      checks.failed("issuer-binding", "kid " + envelope->kid +
+                                          " is not an assertionMethod of the issuer " +
+                                          issuer_id(credential));
+    } else {
+      checks.ok("issuer-binding", "signed by the issuer with " + envelope->kid);
+    }
+  }
   check_validity(credential, options, checks);
 
-  if (credential.contains("credentialStatus")) {
-    checks.add("status", CheckOutcome::skipped, "status lists are checked from #5's status module");
-  } else {
-    checks.add("status", CheckOutcome::skipped, "the credential has no credentialStatus");
-  }
-
+  check_credential_status(credential, options, processor, checks);
   const std::string issuer = issuer_id(credential);
   if (options.registry == nullptr) {
     checks.add("registry", CheckOutcome::skipped, "no registry of accredited issuers given");
@@ -363,15 +489,39 @@ VerificationReport verify_credential(const bj::object& credential, const VerifyO
   } else {
     checks.add("registry", CheckOutcome::warning, "issuer " + issuer + " is not in the registry");
   }
+
+  auto profile = check_profile(bj::value(credential));
+  if (!profile) {
+    checks.add("eu-elements", CheckOutcome::skipped, describe(profile.error()));
+  } else {
+    checks.add("eu-elements", profile->complete() ? CheckOutcome::ok : CheckOutcome::warning,
+               verdict(*profile));
+  }
   return std::move(checks).report();
 }
 
+}  // namespace
+
 Result<VerificationReport> verify_credential(std::string_view text, const VerifyOptions& options,
                                              rdf::JsonLdProcessor& processor) {
+  std::string_view trimmed = text;
+  while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) {
+    trimmed.remove_suffix(1);
+  }
+  while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) {
+    trimmed.remove_prefix(1);
+  }
+  // A bare compact JWS (vc+jwt) rather than JSON.
+  if (trimmed.starts_with("ey")) return verify_enveloped(trimmed, options, processor);
   auto value = json::parse(text, {.max_bytes = options.max_bytes, .max_depth = options.max_depth});
   if (!value) return value.error();
   if (!value->is_object()) {
     return make_error(ErrorCode::invalid_argument, "a credential must be a JSON object");
+  }
+  if (has_type(value->get_object().if_contains("type"), "EnvelopedVerifiableCredential")) {
+    auto jwt = parse_enveloped_credential(*value);
+    if (!jwt) return jwt.error();
+    return verify_enveloped(*jwt, options, processor);
   }
   return verify_credential(value->get_object(), options, processor);
 }

@@ -68,6 +68,29 @@ TEST_F(SignVerify, VerifiesACredentialIssuedByTheKeysDid) {
   EXPECT_NE(tamper.out.find("FAILED  proof"), std::string::npos) << tamper.out;
 }
 
+TEST_F(SignVerify, RoundTripsAVcJwt) {
+  auto sign = run("microcred sign --format jwt --key " + dir_ + "/key.json " + dir_ +
+                  "/issued.json > " + dir_ + "/vc.jwt");
+  ASSERT_EQ(sign.exit_code, 0) << sign.err;
+  auto verify = run("microcred verify --json " + dir_ + "/vc.jwt");
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+  EXPECT_NE(verify.out.find("\"verified\":true"), std::string::npos) << verify.out;
+  // Flip one character of the signature.
+  auto tamper = run("sed 's/.$/A/;s/AA$/AB/' " + dir_ + "/vc.jwt > " + dir_ +
+                    "/bad.jwt && microcred verify " + dir_ + "/bad.jwt");
+  EXPECT_NE(tamper.exit_code, 0) << tamper.out;
+}
+
+TEST_F(SignVerify, ChecksRevocationAgainstAGivenStatusList) {
+  // The sample's credentialStatus points at a list that is not given: a warning, not a pass.
+  auto sign = run("microcred sign --key " + dir_ + "/key.json " + dir_ + "/issued.json > " + dir_ +
+                  "/ok.json");
+  ASSERT_EQ(sign.exit_code, 0) << sign.err;
+  auto verify = run("microcred verify --json " + dir_ + "/ok.json");
+  EXPECT_NE(verify.out.find("\"outcome\":\"warning\",\"detail\":\"status list"), std::string::npos)
+      << verify.out;
+}
+
 TEST(Verify, RefusesInputThatIsNotACredential) {
   EXPECT_EQ(run("microcred verify -", "[1,2,3]").exit_code, 2);
   EXPECT_EQ(run("microcred verify -", "{\"a\":1,\"a\":2}").exit_code, 2);
