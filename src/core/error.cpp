@@ -34,6 +34,14 @@ std::string_view to_string(ErrorCode code) {
       return "not_found";
     case ErrorCode::io_error:
       return "io_error";
+    case ErrorCode::conflict:
+      return "conflict";
+    case ErrorCode::unauthorized:
+      return "unauthorized";
+    case ErrorCode::forbidden:
+      return "forbidden";
+    case ErrorCode::storage_error:
+      return "storage_error";
   }
   return "invalid_argument";
 }

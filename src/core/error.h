@@ -23,6 +23,10 @@ enum class ErrorCode {
   unsupported,          ///< Well-formed but not supported (an unknown suite or multicodec).
   not_found,            ///< A named thing does not exist.
   io_error,             ///< Reading or writing a file failed.
+  conflict,             ///< The write clashes with existing data (a unique name or id is taken).
+  unauthorized,         ///< No valid credentials: unknown, expired or revoked token, wrong password.
+  forbidden,            ///< The principal is known but may not do this action on this object.
+  storage_error,        ///< The database failed or refused (connection lost, schema too new).
 };
 
 /// The stable wire string of `code`, e.g. "duplicate_key".
