@@ -34,7 +34,8 @@ Result<rdf::Dataset> dataset_of(const std::string& text, const RdfFlags& flags,
   return rdf::to_rdf(*document, processor, {.safe_mode = flags.safe});
 }
 
-// The `bench` group; `bench issue` and `bench verify` join it later.
+}  // namespace
+
 CLI::App* bench_group(CLI::App& app) {
   for (auto* sub : app.get_subcommands({}))
     if (sub->get_name() == "bench") return sub;
@@ -43,8 +44,6 @@ CLI::App* bench_group(CLI::App& app) {
   bench->require_subcommand(1);
   return bench;
 }
-
-}  // namespace
 
 void add_rdf_commands(CLI::App& app, int& exit_code) {
   // to-rdf
