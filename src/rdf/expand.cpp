@@ -78,6 +78,18 @@ bool is_graph_object(const json::value& v) {
   return true;
 }
 
+// What jsonld.js drops at the top level and under @graph (and safe mode rejects): nullptr
+// when `v` is kept.
+const char* drop_reason(const json::value& v) {
+  if (!v.is_object()) return nullptr;
+  const auto& o = v.get_object();
+  if (o.empty()) return "empty object";
+  if (o.contains("@value")) return "object with only @value";
+  if (o.contains("@list")) return "object with only @list";
+  if (o.size() == 1 && o.contains("@id")) return "object with only @id";
+  return nullptr;
+}
+
 class Expander {
  public:
   // The output lives in one monotonic arena: built fast, freed at once.
@@ -105,6 +117,11 @@ class Expander {
   json::value expand_value(const ActiveContext& active, std::string_view property,
                            const json::value& value);
 
+  json::value expand_index_map(ContextPtr context, std::string_view property,
+                               const json::object& map, bool as_graph, std::string_view index_key,
+                               std::string_view property_index, std::string_view base_url,
+                               std::size_t depth);
+
   void expand_entries(const ContextPtr& active, const ContextPtr& type_scoped,
                       std::string_view active_property, const json::object& element,
                       json::object& result, const std::optional<std::string>& input_type,
@@ -126,6 +143,86 @@ class Expander {
   detail::ProcessState& state_;
   json::storage_ptr sp_;
 };
+
+// §13.8 for one index map, as jsonld.js's _expandIndexMap does it (keys in order; with an
+// @type index, each key's type-scoped context stays applied for the keys after it).
+json::value Expander::expand_index_map(ContextPtr context, std::string_view property,
+                                       const json::object& map, bool as_graph,
+                                       std::string_view index_key, std::string_view property_index,
+                                       std::string_view base_url, std::size_t depth) {
+  json::array out(sp_);
+  const bool type_index = index_key == "@type";
+  std::vector<std::string_view> keys;
+  for (const auto& entry : map)
+    keys.push_back(entry.key());
+  std::sort(keys.begin(), keys.end());
+  for (std::string_view index : keys) {
+    if (type_index) {
+      const TermDefinition* def = context->find(index);
+      if (def && def->context)
+        context = detail::apply_scoped_context(state_, context, *def, false, false);
+    }
+    json::value items = expand(context, property, map.at(index), base_url, true, depth + 1);
+    if (items.is_null()) continue;
+    json::value expanded_key(sp_);
+    bool none = false;
+    if (!property_index.empty()) {
+      if (index == "@none") {
+        none = true;
+      } else {
+        expanded_key = expand_value(*context, index_key, json::string(index, sp_));
+      }
+    } else {
+      auto e = detail::expand_iri(*context, index, false, true);
+      none = e && *e == "@none";
+      if (e) expanded_key = json::string(*e, sp_);
+    }
+    json::value key_value(sp_);
+    if (index_key == "@id") {
+      auto e = detail::expand_iri(*context, index, true, false);
+      if (e) key_value = json::string(*e, sp_);
+    } else if (type_index) {
+      key_value = expanded_key;
+    } else {
+      key_value = json::string(index, sp_);
+    }
+    for (auto& item : as_array(items)) {
+      if (as_graph && !is_graph_object(item)) {
+        json::object g(sp_);
+        json::array a(sp_);
+        a.push_back(std::move(item));
+        g["@graph"] = std::move(a);
+        item = std::move(g);
+      }
+      if (type_index) {
+        if (!none && item.is_object() && !key_value.is_null()) {
+          json::array types(sp_);
+          types.push_back(key_value);
+          auto& object = item.get_object();
+          if (auto existing = object.find("@type"); existing != object.end())
+            append_flat(types, std::move(existing->value()));
+          object["@type"] = std::move(types);
+        }
+      } else if (is_value_object(item) && index_key != "@language" && index_key != "@index") {
+        fail("invalid value object", "index key " + quoted(index_key) + " on a value");
+      } else if (!property_index.empty()) {
+        if (!none && item.is_object()) {
+          auto& object = item.get_object();
+          json::array values(sp_);
+          values.push_back(expanded_key);
+          if (auto existing = object.find(property_index); existing != object.end())
+            append_flat(values, std::move(existing->value()));
+          object[property_index] = std::move(values);
+        }
+      } else if (!none && item.is_object() && !item.get_object().contains(index_key) &&
+                 !key_value.is_null()) {
+        item.get_object()[index_key] = key_value;
+      }
+      out.push_back(std::move(item));
+    }
+  }
+  return out;
+}
 
 json::value Expander::expand_value(const ActiveContext& active, std::string_view property,
                                    const json::value& value) {
@@ -183,8 +280,8 @@ json::value Expander::expand(const ContextPtr& active_in,
         detail::fail_unsafe("free-floating scalar " + json::serialize(element) + " dropped");
       return nullptr;
     }
-    if (has_property_scope)
-      active = detail::apply_scoped_context(state_, active, *property_def, false, true);
+    // Note: no property-scoped context here (step 4.2): the caller expands the value in the
+    // term context, which has it already, as jsonld.js does.
     count();
     return expand_value(*active, *active_property, element);
   }
@@ -325,8 +422,7 @@ json::value Expander::expand(const ContextPtr& active_in,
     else if (result.size() == 1 && result.contains("@id"))
       dropped = "object with only @id";
     if (dropped && state_.options.safe_mode) detail::fail_unsafe(std::string(dropped) + " dropped");
-    if (dropped && (!graph_container || !active_property || *active_property == "@graph"))
-      return nullptr;
+    if (dropped) return nullptr;
   }
   return result;
 }
@@ -492,35 +588,33 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
     const TermDefinition* key_def = active->find(key);
     const unsigned container = key_def ? key_def->container : 0;
     json::value expanded_value(sp_);
-    if (key_def && key_def->has_type && key_def->type == "@json") {
-      // 13.6
-      json::object v(sp_);
-      v["@value"] = value;
-      v["@type"] = "@json";
-      expanded_value = std::move(v);
-    } else if ((container & detail::container_language) && value.is_object()) {
+    // Note: like jsonld.js (the reference every Data Integrity verifier is checked against),
+    // the key's property-scoped context is applied here, giving the "term context" the value
+    // is expanded in, and then again inside the value after a type-scoped context is
+    // reverted. The Recommendation applies it once; the two differ only when a scoped
+    // context redefines its own term under a type-scoped context.
+    ContextPtr term_active = active;
+    if (key_def && key_def->context)
+      term_active = detail::apply_scoped_context(state_, active, *key_def, true, true);
+    const TermDefinition* term_def = term_active->find(key);
+    if ((container & detail::container_language) && value.is_object()) {
       // 13.7
       json::array list(sp_);
-      const std::optional<std::string>* direction = &active->default_direction;
-      if (key_def->has_direction) direction = &key_def->direction;
-      for (const auto& language_entry : value.get_object()) {
-        const std::string_view language = language_entry.key();
-        const json::value& language_value = language_entry.value();
-        auto items = [&](auto&& f) {
-          if (language_value.is_array()) {
-            for (const auto& item : language_value.get_array())
-              f(item);
-          } else {
-            f(language_value);
-          }
-        };
-        items([&](const json::value& item) {
+      const std::optional<std::string>* direction = &term_active->default_direction;
+      if (term_def && term_def->has_direction) direction = &term_def->direction;
+      std::vector<std::string_view> languages;
+      for (const auto& language_entry : value.get_object())
+        languages.push_back(language_entry.key());
+      std::sort(languages.begin(), languages.end());
+      for (std::string_view language : languages) {
+        const json::value& language_value = value.get_object().at(language);
+        auto add = [&](const json::value& item) {
           if (item.is_null()) return;
           if (!item.is_string()) fail("invalid language map value", quoted(key));
           json::object v(sp_);
           v["@value"] = item;
           std::string scratch;
-          auto el = expand_key(*active, language, scratch);
+          auto el = expand_key(*term_active, language, scratch);
           if (!(el && *el == "@none")) {
             if (safe && !detail::is_well_formed_language(language))
               detail::fail_unsafe("invalid @language value " + quoted(language));
@@ -528,74 +622,46 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
           }
           if (*direction) v["@direction"] = **direction;
           list.push_back(std::move(v));
-        });
-      }
-      expanded_value = std::move(list);
-    } else if ((container &
-                (detail::container_index | detail::container_type | detail::container_id)) &&
-               value.is_object()) {
-      // 13.8
-      json::array list(sp_);
-      std::string_view index_key = key_def->has_index ? std::string_view(key_def->index) : "@index";
-      for (const auto& [index, index_value] : value.get_object()) {
-        ContextPtr map_context = active;
-        if (container & (detail::container_id | detail::container_type))
-          map_context = active->previous ? active->previous : active;
-        if (container & detail::container_type) {
-          const TermDefinition* idef = map_context->find(index);
-          if (idef && idef->context)
-            map_context = detail::apply_scoped_context(state_, map_context, *idef, false, true);
+        };
+        if (language_value.is_array()) {
+          for (const auto& item : language_value.get_array())
+            add(item);
         } else {
-          map_context = active;
-        }
-        std::string index_scratch;
-        auto expanded_index = expand_key(*active, index, index_scratch);
-        json::value items = expand(map_context, key, index_value, base_url, true, depth + 1);
-        if (items.is_null()) continue;
-        for (auto& item : as_array(items)) {
-          if ((container & detail::container_graph) && !is_graph_object(item)) {
-            json::object g(sp_);
-            json::array a(sp_);
-            a.push_back(std::move(item));
-            g["@graph"] = std::move(a);
-            item = std::move(g);
-          }
-          const bool none = expanded_index && *expanded_index == "@none";
-          if ((container & detail::container_index) && index_key != "@index" && !none) {
-            json::value re = expand_value(*active, index_key, json::string(index, sp_));
-            std::string key_scratch;
-            auto eik = expand_key(*active, index_key, key_scratch);
-            if (!eik) continue;
-            if (!item.is_object() || is_value_object(item))
-              fail("invalid value object", "property-valued index on a value");
-            auto& obj = item.get_object();
-            json::array values(sp_);
-            values.push_back(std::move(re));
-            if (auto existing = obj.find(*eik); existing != obj.end())
-              append_flat(values, std::move(existing->value()));
-            obj[*eik] = std::move(values);
-          } else if ((container & detail::container_index) && item.is_object() &&
-                     !item.get_object().contains("@index") && !none) {
-            item.get_object()["@index"] = index;
-          } else if ((container & detail::container_id) && item.is_object() &&
-                     !item.get_object().contains("@id") && !none) {
-            auto id = detail::expand_iri(*active, index, true, false);
-            if (id) item.get_object()["@id"] = *id;
-          } else if ((container & detail::container_type) && item.is_object() && !none) {
-            json::array types(sp_);
-            if (expanded_index) types.push_back(json::string(*expanded_index, sp_));
-            auto& obj = item.get_object();
-            if (auto existing = obj.find("@type"); existing != obj.end())
-              append_flat(types, std::move(existing->value()));
-            obj["@type"] = std::move(types);
-          }
-          list.push_back(std::move(item));
+          add(language_value);
         }
       }
       expanded_value = std::move(list);
+    } else if ((container & detail::container_index) && value.is_object()) {
+      // 13.8, @index
+      std::string_view index_key =
+          term_def && term_def->has_index ? std::string_view(term_def->index) : "@index";
+      std::string property_index_scratch;
+      std::optional<std::string_view> property_index;
+      if (index_key != "@index")
+        property_index = expand_key(*active, index_key, property_index_scratch);
+      expanded_value = expand_index_map(
+          term_active, key, value.get_object(), container & detail::container_graph, index_key,
+          index_key != "@index" ? property_index.value_or("") : std::string_view{}, base_url,
+          depth);
+    } else if ((container & detail::container_id) && value.is_object()) {
+      // 13.8, @id
+      expanded_value =
+          expand_index_map(term_active, key, value.get_object(),
+                           container & detail::container_graph, "@id", {}, base_url, depth);
+    } else if ((container & detail::container_type) && value.is_object()) {
+      // 13.8, @type: the type-scoped context is reverted first.
+      ContextPtr reverted = term_active->previous ? term_active->previous : term_active;
+      expanded_value =
+          expand_index_map(reverted, key, value.get_object(), false, "@type", {}, base_url, depth);
+    } else if (key_def && key_def->has_type && key_def->type == "@json") {
+      // 13.6
+      json::object v(sp_);
+      v["@value"] = value;
+      v["@type"] = "@json";
+      expanded_value = std::move(v);
     } else {
       // 13.9
-      expanded_value = expand(active, key, value, base_url, false, depth + 1);
+      expanded_value = expand(term_active, key, value, base_url, false, depth + 1);
     }
     // 13.10
     if (expanded_value.is_null()) continue;
@@ -605,21 +671,27 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
       l["@list"] = std::move(as_array(expanded_value));
       expanded_value = std::move(l);
     }
-    // 13.12
+    // 13.12 (jsonld.js also drops what it would drop at the top level: empty objects,
+    // @value or @list objects, node references)
     if ((container & detail::container_graph) &&
         !(container & (detail::container_id | detail::container_index))) {
       json::array graphs(sp_);
       for (auto& ev : as_array(expanded_value)) {
+        if (drop_reason(ev)) {
+          if (safe) detail::fail_unsafe(std::string(drop_reason(ev)) + " dropped");
+          continue;
+        }
         json::object g(sp_);
         json::array a(sp_);
         a.push_back(std::move(ev));
         g["@graph"] = std::move(a);
         graphs.push_back(std::move(g));
       }
+      if (graphs.empty()) continue;
       expanded_value = std::move(graphs);
     }
     // 13.13-14
-    if (key_def && key_def->reverse) {
+    if (term_def && term_def->reverse) {
       auto& slot = result["@reverse"];
       if (!slot.is_object()) slot = json::object(sp_);
       for (auto& item : as_array(expanded_value)) {

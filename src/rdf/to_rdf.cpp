@@ -6,6 +6,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <limits>
 #include <unordered_map>
 
 #include <boost/json.hpp>
@@ -36,6 +38,10 @@ std::string xsd_iri(std::string_view local) {
 
 // XSD canonical double: "1.1E0", "1.0E21" (JSON-LD 1.1 §8.6 step 10).
 std::string canonical_double(double d) {
+  // ECMAScript Number.prototype.toExponential for the cases printf writes differently.
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d < 0 ? "-Infinity" : "Infinity";
+  if (d == 0) d = 0;  // -0 too
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.15E", d);
   std::string s(buffer);
@@ -49,6 +55,58 @@ std::string canonical_double(double d) {
 
 // Quads reserved up front: a credential has about a hundred.
 constexpr std::size_t initial_quads = 256;
+
+// ECMAScript parseFloat: the longest prefix of `s` (after white space) that is a decimal
+// literal or "Infinity", as a double; NaN when there is none.
+double parse_float(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || (c >= 0x09 && c <= 0x0d)) {
+      ++i;
+    } else if (s.substr(i).starts_with("\xC2\xA0") || s.substr(i).starts_with("\xEF\xBB\xBF") ||
+               s.substr(i).starts_with("\xE2\x80\xA8") || s.substr(i).starts_with("\xE2\x80\xA9")) {
+      i += s.substr(i).starts_with("\xC2\xA0") ? 2 : 3;
+    } else {
+      break;
+    }
+  }
+  std::size_t start = i;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  if (s.substr(i).starts_with("Infinity"))
+    return s[start] == '-' ? -std::numeric_limits<double>::infinity()
+                           : std::numeric_limits<double>::infinity();
+  auto digits = [&] {
+    std::size_t n = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+      ++i, ++n;
+    return n;
+  };
+  std::size_t mantissa = digits();
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    mantissa += digits();
+  }
+  if (mantissa == 0) return std::numeric_limits<double>::quiet_NaN();
+  std::size_t end = i;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (digits() > 0) end = i;
+  }
+  return std::strtod(std::string(s.substr(start, end - start)).c_str(), nullptr);
+}
+
+// ECMAScript Number.prototype.toFixed(0) for |d| < 1e21: the nearest integer, halves away
+// from zero, "-" for negative values (so -1e-7 gives "-0", as JavaScript does).
+std::string integer_form(double d) {
+  const bool negative = d < 0;
+  double rounded = std::floor(std::fabs(d) + 0.5);
+  if (rounded - std::fabs(d) > 0.5) rounded -= 1;  // floor(x + 0.5) overshoots near 2^53
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%s%.0f", negative ? "-" : "", rounded);
+  return buffer;
+}
 
 bool is_blank(std::string_view s) {
   return s.starts_with("_:");
@@ -194,10 +252,18 @@ class Deserializer {
     // §8.6 Object to RDF Conversion.
     const json::value& value = value_it->value();
     std::string datatype;
-    if (auto t = object.find("@type"); t != object.end() && t->value().is_string())
-      datatype = std::string(t->value().get_string());
-    if (!datatype.empty() && datatype != "@json" && !detail::is_well_formed_iri(datatype))
-      return std::nullopt;
+    if (auto t = object.find("@type"); t != object.end()) {
+      if (t->value().is_string()) {
+        datatype = std::string(t->value().get_string());
+      } else if (t->value().is_array()) {
+        // Note: an @type map can give a value object an array of types; jsonld.js then
+        // writes the array as JavaScript's Array.prototype.toString does.
+        for (const auto& type : t->value().get_array()) {
+          if (!datatype.empty()) datatype.push_back(',');
+          if (type.is_string()) datatype.append(type.get_string());
+        }
+      }
+    }
     std::string lexical;
     if (datatype == "@json") {
       auto canonical = microcred::json::canonicalize(value);
@@ -208,24 +274,25 @@ class Deserializer {
       lexical = value.get_bool() ? "true" : "false";
       if (datatype.empty()) datatype = xsd_iri("boolean");
     } else if (value.is_number()) {
-      double d = value.to_number<double>();
-      bool integral = value.is_int64() || value.is_uint64() || std::fmod(d, 1.0) == 0.0;
-      if (!integral || std::fabs(d) >= 1e21 || datatype == xsd_double_) {
+      // Note: as jsonld.js (and JSON in JavaScript) does: every number is an IEEE double, and
+      // it is an xsd:double when its shortest form has a '.' or it is at least 1e21.
+      // The Recommendation's "non-zero fractional part" differs only for numbers such as
+      // 1e-7 (jsonld.js: "0"^^xsd:integer) and integers beyond 2^53, which JavaScript
+      // rounds; matching the reference keeps signatures verifiable across implementations.
+      const double d = value.to_number<double>();
+      const std::string shortest = microcred::json::format_es_number(d);
+      const bool is_double = shortest.find('.') != std::string::npos || std::fabs(d) >= 1e21;
+      if (is_double || datatype == xsd_double_) {
         lexical = canonical_double(d);
         if (datatype.empty()) datatype = xsd_iri("double");
       } else {
-        if (value.is_int64()) {
-          lexical = std::to_string(value.get_int64());
-        } else if (value.is_uint64()) {
-          lexical = std::to_string(value.get_uint64());
-        } else {
-          char buffer[64];
-          std::snprintf(buffer, sizeof buffer, "%.0f", d);
-          lexical = buffer;
-          if (lexical == "-0") lexical = "0";
-        }
+        lexical = integer_form(d);
         if (datatype.empty()) datatype = xsd_iri("integer");
       }
+    } else if (value.is_string() && datatype == xsd_double_) {
+      // Note: jsonld.js also rewrites a string typed xsd:double, through parseFloat, into
+      // the canonical form ("-0" -> "0.0E0", "abc" -> "NaN").
+      lexical = canonical_double(parse_float(value.get_string()));
     } else if (value.is_string()) {
       lexical = std::string(value.get_string());
     } else {

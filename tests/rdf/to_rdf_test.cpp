@@ -33,11 +33,33 @@ TEST(ToRdf, WritesNumbersInCanonicalForms) {
       {"1e21", R"("1.0E21"^^<http://www.w3.org/2001/XMLSchema#double>)"},
       {"123456789012", R"("123456789012"^^<http://www.w3.org/2001/XMLSchema#integer>)"},
       {"true", R"("true"^^<http://www.w3.org/2001/XMLSchema#boolean>)"},
+      // As jsonld.js: numbers are doubles; no '.' in the shortest form means an integer.
+      {"1e-7", R"("0"^^<http://www.w3.org/2001/XMLSchema#integer>)"},
+      {"-1e-7", R"("-0"^^<http://www.w3.org/2001/XMLSchema#integer>)"},
+      {"1.5e-7", R"("1.5E-7"^^<http://www.w3.org/2001/XMLSchema#double>)"},
+      {"9007199254740993", R"("9007199254740992"^^<http://www.w3.org/2001/XMLSchema#integer>)"},
+      {"12345678901234567890",
+       R"("12345678901234567168"^^<http://www.w3.org/2001/XMLSchema#integer>)"},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.value);
     std::string doc = std::string(R"({"@id":"http://ex/s","http://ex/p":)") + row.value + "}";
     EXPECT_EQ(nquads_of(doc), std::string("<http://ex/s> <http://ex/p> ") + row.literal + " .\n");
+  }
+}
+
+TEST(ToRdf, RewritesStringsTypedDoubleAsJsonLdJsDoes) {
+  struct Row {
+    const char* value;
+    const char* lexical;
+  } rows[] = {{"-0", "0.0E0"}, {"1.5", "1.5E0"},         {" 12abc", "1.2E1"},
+              {"-INF", "NaN"}, {"Infinity", "Infinity"}, {"1e400", "Infinity"}};
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.value);
+    std::string doc = std::string(R"({"@id":"http://ex/s","http://ex/p":{"@value":")") + row.value +
+                      R"(","@type":"http://www.w3.org/2001/XMLSchema#double"}})";
+    EXPECT_EQ(nquads_of(doc), std::string("<http://ex/s> <http://ex/p> \"") + row.lexical +
+                                  "\"^^<http://www.w3.org/2001/XMLSchema#double> .\n");
   }
 }
 
