@@ -8,7 +8,9 @@
 //
 // for S in eddsa-rdfc-2022, eddsa-jcs-2022, ecdsa-rdfc-2019 (P-256) and two credentials: the
 // EU micro-credential sample (bench/data/ob3-microcredential-eu.json) and a plain VC 2.0
-// credential. Every signed credential must verify on both sides; then each mutation (a
+// credential. With Ed25519 (deterministic) both sides must also produce the same proofValue
+// for the same credential, key (microcred's key file imported into Node) and `created`.
+// Every signed credential must verify on both sides; then each mutation (a
 // one-byte change to a signed value, a removed property, the first two contexts swapped, an
 // extra context in front, the verificationMethod swapped to another did:key, `created` one
 // second later) must fail on both sides: Node `verified: false`, microcred exit 1 with the
@@ -22,6 +24,8 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 
 import {repo_root} from '../../bench/node/loader.mjs';
 import {
@@ -212,6 +216,25 @@ async function main() {
           record(`${label}: microcred sign`, false, `exit ${sign.status}: ${sign.stderr.trim()}`);
         } else if (await check_signed(label, JSON.parse(sign.stdout), context)) {
           vocab_accepted_by_node.push(label);
+        }
+      }
+      // Same key, same credential, same `created`: Ed25519 gives the same proofValue.
+      label = `same proofValue ${suite} ${credential_name}`;
+      if (key_type === 'ed25519' && (!options.only || label.includes(options.only))) {
+        const created = '2026-11-25T12:00:00Z';
+        const input = write_temp('unsigned.json', make(microcred_did));
+        const sign = microcred(['sign', '--key', key_file, '--suite', suite, '--created', created,
+          input]);
+        try {
+          const key = await Ed25519Multikey.from(JSON.parse(readFileSync(key_file, 'utf8')));
+          const node_signed = await node_issue(make(microcred_did),
+            {suite, key, loader, created: new Date(created)});
+          const ours = sign.status === 0 ? JSON.parse(sign.stdout).proof.proofValue : null;
+          record(label, ours === node_signed.proof.proofValue,
+            `microcred ${ours ?? `exit ${sign.status}: ${sign.stderr.trim()}`}, ` +
+            `node ${node_signed.proof.proofValue}`);
+        } catch (error) {
+          record(label, false, `node: ${error.message}`);
         }
       }
       // Node -> microcred
