@@ -108,7 +108,7 @@ if has_op issue || has_op verify; then
        "$(node -p "'@digitalbazaar/vc ' + require('$root/node_modules/@digitalbazaar/vc/package.json').version")"
   printf '%-4s %-7s %16s %12s %9s %18s %10s\n' run op 'microcred ops/s' 'node ops/s' ratio \
     'ed25519 ops/s' 'fraction'
-  declare -A micro_runs node_runs bare_runs fraction_runs
+  declare -A micro_runs node_runs bare_runs fraction_runs ratio_runs
   for ((i = 1; i <= repeat; ++i)); do
     for op in issue verify; do
       has_op "$op" || continue
@@ -128,9 +128,11 @@ if has_op issue || has_op verify; then
       f=$(field_of fraction_of_ed25519 <<<"$mj")
       [ -n "$m" ] && [ -n "$n" ] && [ -n "$b" ] ||
         die "run $i $op produced no ops_per_s (microcred '$mj', node '$nj')"
+      r=$(awk -v a="$m" -v b="$n" 'BEGIN { print a / b }')
       micro_runs[$op]+=" $m" node_runs[$op]+=" $n" bare_runs[$op]+=" $b" fraction_runs[$op]+=" $f"
-      printf '%-4s %-7s %16.1f %12.1f %8.1fx %18.1f %9.1f%%\n' "$i" "$op" "$m" "$n" \
-        "$(awk -v a="$m" -v b="$n" 'BEGIN { print a / b }')" "$b" "$(awk -v f="$f" 'BEGIN { print 100 * f }')"
+      ratio_runs[$op]+=" $r"
+      printf '%-4s %-7s %16.1f %12.1f %8.1fx %18.1f %9.1f%%\n' "$i" "$op" "$m" "$n" "$r" "$b" \
+        "$(awk -v f="$f" 'BEGIN { print 100 * f }')"
     done
   done
   echo
@@ -140,9 +142,11 @@ if has_op issue || has_op verify; then
     { read -r m_med m_min m_max < <(stats ${micro_runs[$op]})
       read -r n_med n_min n_max < <(stats ${node_runs[$op]})
       read -r b_med _ _ < <(stats ${bare_runs[$op]})
-      read -r f_med _ _ < <(stats ${fraction_runs[$op]}); }
+      read -r f_med _ _ < <(stats ${fraction_runs[$op]})
+      read -r r_med r_min r_max < <(stats ${ratio_runs[$op]}); }
     what=sign; [ "$op" = verify ] && what=verify
-    printf 'spread: %s: microcred %.0f-%.0f ops/s, node %.1f-%.1f ops/s\n' "$op" "$m_min" "$m_max" "$n_min" "$n_max"
+    printf 'spread: %s: microcred %.0f-%.0f ops/s, node %.1f-%.1f ops/s; per-run ratio %.0f-%.0fx, median %.0fx\n' \
+      "$op" "$m_min" "$m_max" "$n_min" "$n_max" "$r_min" "$r_max" "$r_med"
     printf '%s: microcred %.0f ops/s, node %.1f ops/s, ratio %sx; libsodium Ed25519 %s %.0f/s, microcred at %.1f%% of it (medians of %d)\n' \
       "$op" "$m_med" "$n_med" "$(awk -v a="$m_med" -v b="$n_med" 'BEGIN { printf "%.0f", a / b }')" \
       "$what" "$b_med" "$(awk -v f="$f_med" 'BEGIN { print 100 * f }')" "$repeat"
