@@ -1,0 +1,104 @@
+#include "store/detail/migration.h"
+
+namespace microcred::store::detail {
+namespace {
+
+// The same tables as SQLite's: timestamps are whole seconds since 1970 (BIGINT), flags are
+// 0/1 integers, so the repositories share their SQL.
+constexpr std::string_view v1_institutions_and_people = R"sql(
+CREATE TABLE institutions (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  legal_identifier TEXT NOT NULL DEFAULT '',
+  country TEXT NOT NULL,
+  website TEXT NOT NULL DEFAULT '',
+  contact_email TEXT NOT NULL DEFAULT '',
+  did TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE signing_keys (
+  id TEXT PRIMARY KEY,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  algorithm TEXT NOT NULL,
+  public_key_multibase TEXT NOT NULL,
+  private_key_ref TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK (status IN ('active', 'retired')),
+  created_at BIGINT NOT NULL,
+  retired_at BIGINT
+);
+CREATE INDEX signing_keys_by_institution ON signing_keys(institution_id, status);
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL DEFAULT '',
+  password_hash TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  disabled BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE role_grants (
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  user_id TEXT NOT NULL REFERENCES users(id),
+  role TEXT NOT NULL
+    CHECK (role IN ('admin', 'designer', 'qa', 'registrar', 'assessor', 'finance')),
+  PRIMARY KEY (institution_id, user_id, role)
+);
+CREATE INDEX role_grants_by_user ON role_grants(user_id);
+CREATE TABLE learners (
+  user_id TEXT PRIMARY KEY REFERENCES users(id),
+  given_name TEXT NOT NULL DEFAULT '',
+  family_name TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  user_id TEXT NOT NULL REFERENCES users(id),
+  secret_sha256 TEXT NOT NULL UNIQUE,
+  roles TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  revoked BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX api_tokens_by_institution ON api_tokens(institution_id, user_id);
+CREATE TABLE audit_events (
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  institution_id TEXT,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  object_type TEXT NOT NULL,
+  object_id TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  before_sha256 TEXT NOT NULL DEFAULT '',
+  after_sha256 TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_events_by_object ON audit_events(institution_id, object_type, object_id);
+CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'audit_events is append-only' USING ERRCODE = 'integrity_constraint_violation'; END;
+$$;
+CREATE TRIGGER audit_events_no_change BEFORE UPDATE OR DELETE ON audit_events
+FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+CREATE TABLE design_records (
+  id TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  status TEXT NOT NULL,
+  json TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (id, version)
+);
+CREATE INDEX design_records_by_institution ON design_records(institution_id, status);
+)sql";
+
+constexpr Migration migrations[] = {
+    {1, "institutions, people, tokens, audit, design records", v1_institutions_and_people},
+};
+
+}  // namespace
+
+std::span<const Migration> postgres_migrations() {
+  return migrations;
+}
+
+}  // namespace microcred::store::detail

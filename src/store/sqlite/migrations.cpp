@@ -1,0 +1,103 @@
+#include "store/detail/migration.h"
+
+namespace microcred::store::detail {
+namespace {
+
+// Timestamps are whole seconds since 1970 (INTEGER); flags are 0/1 INTEGERs, the same on
+// both backends so the repositories share their SQL.
+constexpr std::string_view v1_institutions_and_people = R"sql(
+CREATE TABLE institutions (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  legal_identifier TEXT NOT NULL DEFAULT '',
+  country TEXT NOT NULL,
+  website TEXT NOT NULL DEFAULT '',
+  contact_email TEXT NOT NULL DEFAULT '',
+  did TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE signing_keys (
+  id TEXT PRIMARY KEY,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  algorithm TEXT NOT NULL,
+  public_key_multibase TEXT NOT NULL,
+  private_key_ref TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK (status IN ('active', 'retired')),
+  created_at INTEGER NOT NULL,
+  retired_at INTEGER
+);
+CREATE INDEX signing_keys_by_institution ON signing_keys(institution_id, status);
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL DEFAULT '',
+  password_hash TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE role_grants (
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  user_id TEXT NOT NULL REFERENCES users(id),
+  role TEXT NOT NULL
+    CHECK (role IN ('admin', 'designer', 'qa', 'registrar', 'assessor', 'finance')),
+  PRIMARY KEY (institution_id, user_id, role)
+);
+CREATE INDEX role_grants_by_user ON role_grants(user_id);
+CREATE TABLE learners (
+  user_id TEXT PRIMARY KEY REFERENCES users(id),
+  given_name TEXT NOT NULL DEFAULT '',
+  family_name TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  user_id TEXT NOT NULL REFERENCES users(id),
+  secret_sha256 TEXT NOT NULL UNIQUE,
+  roles TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX api_tokens_by_institution ON api_tokens(institution_id, user_id);
+CREATE TABLE audit_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  institution_id TEXT,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  object_type TEXT NOT NULL,
+  object_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  before_sha256 TEXT NOT NULL DEFAULT '',
+  after_sha256 TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_events_by_object ON audit_events(institution_id, object_type, object_id);
+CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+CREATE TABLE design_records (
+  id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  status TEXT NOT NULL,
+  json TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (id, version)
+);
+CREATE INDEX design_records_by_institution ON design_records(institution_id, status);
+)sql";
+
+constexpr Migration migrations[] = {
+    {1, "institutions, people, tokens, audit, design records", v1_institutions_and_people},
+};
+
+}  // namespace
+
+std::span<const Migration> sqlite_migrations() {
+  return migrations;
+}
+
+}  // namespace microcred::store::detail
