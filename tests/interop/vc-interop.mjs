@@ -14,10 +14,13 @@
 // one-byte change to a signed value, a removed property, the first two contexts swapped, an
 // extra context in front, the verificationMethod swapped to another did:key, `created` one
 // second later) must fail on both sides: Node `verified: false`, microcred exit 1 with the
-// failed check named. An inline context injecting @vocab after signing must fail in microcred
-// (the reference accepts it when the RDF does not change; reported, not counted).
+// failed check named. A published context appended after signing must get the same answer
+// from both (it changes neither the RDF nor the JCS input under proof.@context). An inline
+// context injecting @vocab after signing must fail in microcred (the reference accepts it
+// when the RDF does not change; reported, not counted).
 //
 //   node tests/interop/vc-interop.mjs --microcred build/microcred [--only SUBSTRING] [--keep]
+//        [--verbose]   (--verbose prints every check with what each side said)
 //
 // Ends with `interop-vc: N passed, M failed`; exit 1 on any failure.
 import {spawnSync} from 'node:child_process';
@@ -34,11 +37,12 @@ import {
 } from '../../bench/node/vc-stack.mjs';
 
 function parse_args(argv) {
-  const options = {microcred: null, only: null, keep: false};
+  const options = {microcred: null, only: null, keep: false, verbose: false};
   for (let i = 0; i < argv.length; ++i) {
     if (argv[i] === '--microcred') options.microcred = argv[++i];
     else if (argv[i] === '--only') options.only = argv[++i];
     else if (argv[i] === '--keep') options.keep = true;
+    else if (argv[i] === '--verbose') options.verbose = true;
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   if (!options.microcred) throw new Error('--microcred BINARY is required');
@@ -122,6 +126,7 @@ const failures = [];
 function record(name, ok, detail) {
   if (ok) {
     ++passed;
+    if (options.verbose) console.log(`ok   ${name}: ${detail}`);
   } else {
     ++failed;
     failures.push(`${name}: ${detail}`);
@@ -154,11 +159,16 @@ function microcred_verdict(credential, name) {
   };
 }
 
-async function check_signed(label, signed, context) {
+// A deep copy as the wire gives it: structuredClone would keep shared references (Node's
+// JCS signer makes proof.@context the same array as the document's @context).
+function json_clone(value) { return JSON.parse(JSON.stringify(value)); }
+
+async function check_signed(label, signed_object, context) {
   const {loader, value_path, suite, other_keys} = context;
+  const signed = json_clone(signed_object);
   // The signed credential verifies on both sides.
   const node = await node_verdict(signed, loader);
-  record(`${label}: node verifies`, node.verified, node.why);
+  record(`${label}: node verifies`, node.verified, node.verified ? 'verified' : node.why);
   const micro = microcred_verdict(signed, 'signed');
   record(`${label}: microcred verifies`,
     micro.status === 0 && micro.report?.verified === true && micro.ok_check('proof') &&
@@ -166,22 +176,34 @@ async function check_signed(label, signed, context) {
     `${micro.summary} (${micro.path})`);
   // Each mutation fails on both sides.
   for (const mutation of mutations) {
-    const mutated = structuredClone(signed);
+    const mutated = json_clone(signed);
     mutation.apply(mutated, {value_path, suite, other_keys});
     const n = await node_verdict(mutated, loader);
-    record(`${label}: ${mutation.name}: node rejects`, !n.verified, 'node verified it');
+    record(`${label}: ${mutation.name}: node rejects`, !n.verified,
+      n.verified ? 'node verified it' : n.why);
     const m = microcred_verdict(mutated, 'mutated');
     record(`${label}: ${mutation.name}: microcred rejects`,
       m.status === 1 && m.report?.verified === false &&
         m.failed_checks.some(c => mutation.checks.includes(c.check)),
-      `expected exit 1 with a failed ${mutation.checks.join('/')} check; got ${m.summary} (${m.path})`);
+      m.status === 1 ? m.summary
+        : `expected exit 1 with a failed ${mutation.checks.join('/')} check; got ${m.summary} (${m.path})`);
   }
+  // A published context appended after signing: for the RDFC suites the RDF does not change,
+  // and the JCS suites hash the document under proof.@context (which the document's
+  // @context must start with), so the proof still holds. The two sides must agree.
+  const appended = json_clone(signed);
+  appended['@context'].push('https://www.w3.org/ns/credentials/examples/v2');
+  const an = await node_verdict(appended, loader);
+  const am = microcred_verdict(appended, 'appended');
+  const am_verified = am.status === 0 && am.report?.verified === true;
+  record(`${label}: published context appended: both sides agree`, an.verified === am_verified,
+    `node ${an.verified ? 'verified' : `rejected (${an.why})`}, microcred ${am.summary} (${am.path})`);
   // After-signing @vocab injection: microcred refuses; the reference's answer is noted.
-  const injected = structuredClone(signed);
+  const injected = json_clone(signed);
   injected['@context'].push({'@vocab': 'https://attacker.example/vocab#'});
   const m = microcred_verdict(injected, 'vocab');
   record(`${label}: inline @vocab context: microcred rejects`, m.status === 1,
-    `expected exit 1; got ${m.summary} (${m.path})`);
+    m.status === 1 ? m.summary : `expected exit 1; got ${m.summary} (${m.path})`);
   const n = await node_verdict(injected, loader);
   return n.verified;
 }
