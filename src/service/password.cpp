@@ -68,6 +68,9 @@ Result<Principal> log_in(store::Transaction& tx, std::string_view email,
   auto user = store::find_user_by_email(tx, email);
   if (!user) {
     if (user.error().code != ErrorCode::not_found) return user.error();
+    // Spend what a verification would, so the answer's timing does not tell which emails
+    // have accounts.
+    (void)hash_password(password);
     return make_error(ErrorCode::unauthorized, std::string(bad_login));
   }
   auto hash = store::find_password_hash(tx, user->id);
