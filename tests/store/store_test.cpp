@@ -10,6 +10,7 @@
 #include "store/audit.h"
 #include "store/detail/connection.h"
 #include "store/institutions.h"
+#include "store/postgres/postgres_connection.h"
 #include "store/users.h"
 #include "support/sample_data.h"
 #include "support/test_store.h"
@@ -229,6 +230,47 @@ TEST_P(Storage, TakesConcurrentWritesFromSeveralThreads) {
   EXPECT_EQ(*count_rows(*store_, "users"), threads * writes_per_thread);
   EXPECT_EQ(*count_rows(*store_, "role_grants"), threads * writes_per_thread);
   EXPECT_EQ(*count_rows(*store_, "audit_events"), threads * writes_per_thread);
+}
+
+TEST_P(Storage, QueuesTransactionsWhenEveryConnectionIsBusy) {
+  auto small = db_->open({.max_connections = 2});
+  std::vector<std::thread> workers;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 6; ++t) {
+    workers.emplace_back([&, t] {
+      auto id = "q" + std::to_string(t);
+      auto written = small->transaction([&](Transaction& tx) { return insert_user(tx, sample_user(id)); });
+      if (!written) ++failures;
+    });
+  }
+  for (auto& worker : workers) worker.join();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(*count_rows(*small, "users"), 6);
+}
+
+TEST_P(Storage, MigratesOnceWhenSeveralServersStartTogether) {
+  support::TestDatabase fresh(GetParam());
+  std::vector<std::thread> starters;
+  std::atomic<int> failures{0};
+  for (int i = 0; i < 3; ++i) {
+    starters.emplace_back([&] {
+      auto opened = open_store(fresh.url());
+      if (!opened) {
+        ++failures;
+        ADD_FAILURE() << opened.error().message;
+      }
+    });
+  }
+  for (auto& starter : starters) starter.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto store = fresh.open();
+  EXPECT_EQ(*count_rows(*store, "schema_migrations"), latest_schema_version(GetParam()));
+}
+
+TEST(PostgresPlaceholders, NumbersQuestionMarksOutsideQuotes) {
+  EXPECT_EQ(postgres::number_placeholders("SELECT a FROM t WHERE b = ? AND c = '?' AND \"d?\" = ?"),
+            "SELECT a FROM t WHERE b = $1 AND c = '?' AND \"d?\" = $2");
+  EXPECT_EQ(postgres::number_placeholders("VALUES (?, ?, ?)"), "VALUES ($1, $2, $3)");
 }
 
 TEST(StoreMemory, KeepsOneInMemoryDatabaseAcrossTransactions) {
