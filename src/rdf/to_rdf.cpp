@@ -321,8 +321,13 @@ class Deserializer {
       emit(node, iri(rdf_iri("direction")), literal(std::string(direction->get_string())), graph);
       return node;
     }
-    if (language && language->is_string())
+    if (language && language->is_string()) {
+      // Note: an @type map can type a language-tagged value; jsonld.js then writes the
+      // datatype and N-Quads has no place for the language.
+      if (!datatype.empty() && datatype != rdf_lang_string)
+        return literal(std::move(lexical), std::move(datatype));
       return literal(std::move(lexical), rdf_lang_string, std::string(language->get_string()));
+    }
     if (datatype.empty()) datatype = xsd_string;
     return literal(std::move(lexical), std::move(datatype));
   }

@@ -40,6 +40,12 @@ struct KnownFailure {
 
 // "<manifest>#<id>" -> why it fails. Keep short; each entry is a bug or a deliberate choice.
 constexpr KnownFailure known_failures[] = {
+    {"toRdf#te111",
+     "keeps the IRI http://example.com/vocabulary/./rel2##fragment-works, as jsonld.js does: "
+     "toRdf drops exactly the IRIs jsonld.js drops (scheme, then no white space), so "
+     "signatures made with it verify"},
+    {"toRdf#te112", "the same IRI with two '#' as toRdf#te111, kept as jsonld.js keeps it"},
+    {"toRdf#tli12", "keeps the IRI http://invalid/<>/test, as jsonld.js does (see toRdf#te111)"},
     {"expand#tjs12",
      "Boost.JSON 1.81 parses 333333333.3333333 as 3.333333333333333E8, not the nearest double "
      "3.3333333333333325E8 (precise number parsing needs Boost >= 1.83 or json::parse changes)"},

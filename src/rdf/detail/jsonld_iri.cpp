@@ -1,6 +1,5 @@
 #include "rdf/detail/jsonld_iri.h"
 
-#include <array>
 #include <cctype>
 
 namespace microcred::rdf::detail {
@@ -91,29 +90,34 @@ bool has_scheme(std::string_view s) {
   for (std::size_t i = 1; i < s.size(); ++i) {
     char c = s[i];
     if (c == ':') return true;
-    if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') return false;
+    // [+-.] in jsonld.js's regular expression is a range: + , - .
+    if (!is_alpha(c) && !is_digit(c) && c != '+' && c != ',' && c != '-' && c != '.') return false;
   }
   return false;
 }
 
 bool is_well_formed_iri(std::string_view s) {
-  // Characters the N-Quads IRIREF production forbids: controls, space, <>"{}|^`\.
-  static constexpr auto forbidden = [] {
-    std::array<bool, 256> table{};
-    for (int c = 0; c <= 0x20; ++c)
-      table[c] = true;
-    for (unsigned char c : std::string_view("<>\"{}|^`\\"))
-      table[c] = true;
-    return table;
-  }();
-  if (!has_scheme(s)) return false;
-  bool seen_hash = false;
-  for (unsigned char c : s) {
-    if (forbidden[c]) return false;
-    if (c == '#') {
-      if (seen_hash) return false;  // a fragment cannot hold a second '#'
-      seen_hash = true;
-    }
+  // Note: jsonld.js's test, /^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$/, rather than RFC 3987:
+  // a verifier must drop exactly the triples the (usually JavaScript) signer dropped.
+  if (!has_scheme(s) && !s.starts_with("_:")) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || (c >= 0x09 && c <= 0x0d)) return false;
+    if (c < 0xc2) continue;
+    // JavaScript's other white space, in UTF-8: U+00A0, U+1680, U+2000-U+200A, U+2028,
+    // U+2029, U+202F, U+205F, U+3000, U+FEFF.
+    std::string_view rest = s.substr(i);
+    auto byte = [&](std::size_t k) {
+      return k < rest.size() ? static_cast<unsigned char>(rest[k]) : 0;
+    };
+    if (c == 0xc2 && byte(1) == 0xa0) return false;
+    if (c == 0xe1 && byte(1) == 0x9a && byte(2) == 0x80) return false;
+    if (c == 0xe2 && byte(1) == 0x80 &&
+        (byte(2) <= 0x8a || byte(2) == 0xa8 || byte(2) == 0xa9 || byte(2) == 0xaf))
+      return false;
+    if (c == 0xe2 && byte(1) == 0x81 && byte(2) == 0x9f) return false;
+    if (c == 0xe3 && byte(1) == 0x80 && byte(2) == 0x80) return false;
+    if (c == 0xef && byte(1) == 0xbb && byte(2) == 0xbf) return false;
   }
   return true;
 }

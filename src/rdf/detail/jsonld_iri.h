@@ -8,8 +8,8 @@ namespace microcred::rdf::detail {
 /// Whether `s` starts with an RFC 3986 scheme followed by ':'.
 bool has_scheme(std::string_view s);
 
-/// Whether `s` is an absolute IRI fit for RDF: a scheme, and none of the characters the
-/// N-Quads IRIREF production forbids (space, <>"{}|^`\ and controls).
+/// Whether toRdf keeps `s` as an IRI: a scheme (or "_") and ':' then no white space, the
+/// test jsonld.js applies.
 bool is_well_formed_iri(std::string_view s);
 
 /// `reference` resolved against `base` (RFC 3986 §5.2, with remove_dot_segments).
