@@ -239,11 +239,13 @@ TEST_P(Storage, QueuesTransactionsWhenEveryConnectionIsBusy) {
   for (int t = 0; t < 6; ++t) {
     workers.emplace_back([&, t] {
       auto id = "q" + std::to_string(t);
-      auto written = small->transaction([&](Transaction& tx) { return insert_user(tx, sample_user(id)); });
+      auto written =
+          small->transaction([&](Transaction& tx) { return insert_user(tx, sample_user(id)); });
       if (!written) ++failures;
     });
   }
-  for (auto& worker : workers) worker.join();
+  for (auto& worker : workers)
+    worker.join();
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(*count_rows(*small, "users"), 6);
 }
@@ -261,10 +263,26 @@ TEST_P(Storage, MigratesOnceWhenSeveralServersStartTogether) {
       }
     });
   }
-  for (auto& starter : starters) starter.join();
+  for (auto& starter : starters)
+    starter.join();
   EXPECT_EQ(failures.load(), 0);
   auto store = fresh.open();
   EXPECT_EQ(*count_rows(*store, "schema_migrations"), latest_schema_version(GetParam()));
+}
+
+TEST_P(Storage, ReplacesAConnectionTheServerDropped) {
+  if (GetParam() != Backend::postgres) GTEST_SKIP() << "only a server can drop a connection";
+  auto single = db_->open({.max_connections = 1});
+  auto dropped = single->transaction([](Transaction& tx) -> Result<void> {
+    auto rows = detail::run(tx, "SELECT pg_terminate_backend(pg_backend_pid())");
+    if (!rows) return rows.error();
+    return {};
+  });
+  ASSERT_FALSE(dropped);
+  EXPECT_EQ(dropped.error().code, ErrorCode::storage_error);
+  auto written = single->transaction(
+      [](Transaction& tx) { return insert_institution(tx, sample_institution("a")); });
+  EXPECT_TRUE(written) << written.error().message;
 }
 
 TEST(PostgresPlaceholders, NumbersQuestionMarksOutsideQuotes) {
