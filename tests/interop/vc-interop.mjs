@@ -13,7 +13,7 @@
 // Every signed credential must verify on both sides; then each mutation (a
 // one-byte change to a signed value, a removed property, the first two contexts swapped, an
 // extra context in front, the verificationMethod swapped to another did:key, `created` one
-// second later) must fail on both sides: Node `verified: false`, microcred exit 1 with the
+// second earlier) must fail on both sides: Node `verified: false`, microcred exit 1 with the
 // failed check named. A published context appended after signing must get the same answer
 // from both (it changes neither the RDF nor the JCS input under proof.@context). An inline
 // context injecting @vocab after signing must fail in microcred (the reference accepts it
