@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add_vc_commands(app, exit_code);
   add_profile_commands(app, exit_code);
   add_bench_vc_commands(app, exit_code);
+  add_design_commands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
