@@ -88,7 +88,9 @@ constexpr std::string_view action_verbs =
     "manage negotiate communicate collaborate coordinate document draft facilitate mentor reflect "
     "specify structure deploy engineer establish assemble choose decide determine advise "
     "elaborate articulate author conceptualise conceptualize interview moderate pitch prototype "
-    "benchmark audit survey quantify forecast critically effectively independently ";
+    "benchmark audit survey quantify forecast publish curate license teach train coach "
+    "troubleshoot maintain calibrate control schedule visualise visualize annotate refactor "
+    "automate secure protect critically effectively independently ";
 
 std::string quoted(std::string_view s) {
   return "\"" + std::string(s) + "\"";
@@ -561,14 +563,20 @@ void apply_rule(const NationalRule& rule, const MicroCredentialDesign& d, const 
 }
 
 void check_national(const MicroCredentialDesign& d, const CheckOptions& options, Findings& out) {
-  std::vector<std::string> countries;
-  for (const auto& list : {d.target_countries, options.extra_countries})
-    for (const auto& c : list)
-      if (is_country_code(c) && std::find(countries.begin(), countries.end(), c) == countries.end())
-        countries.push_back(c);
+  // Each country once, with where it was named: its place in the design, or the options.
+  std::vector<std::pair<std::string, std::string>> countries;
+  auto add_country = [&](const std::string& code, std::string field) {
+    for (const auto& [seen, at] : countries)
+      if (seen == code) return;
+    if (is_country_code(code)) countries.emplace_back(code, std::move(field));
+  };
+  for (std::size_t i = 0; i < d.target_countries.size(); ++i)
+    add_country(d.target_countries[i], "/target_countries/" + std::to_string(i));
+  for (const auto& code : options.extra_countries)
+    add_country(code, "/target_countries");
   if (countries.empty()) return;
   const bj::value json = to_json(d);
-  for (const auto& country : countries) {
+  for (const auto& [country, field] : countries) {
     bool any = false;
     if (options.national_rules)
       for (const auto& rule : options.national_rules->rules)
@@ -577,7 +585,7 @@ void check_national(const MicroCredentialDesign& d, const CheckOptions& options,
           apply_rule(rule, d, json, out);
         }
     if (!any)
-      out.add("national-rule", Severity::info, "/target_countries",
+      out.add("national-rule", Severity::info, field,
               "no national rules for " + country + " are known; only the EU checks apply");
   }
 }

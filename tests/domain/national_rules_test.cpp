@@ -69,6 +69,7 @@ TEST(NationalRules, ApplyOnlyToTheNamedCountries) {
   auto found = national(d, {.national_rules = &rules});
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].severity, Severity::info);  // no rules known for BE
+  EXPECT_EQ(found[0].field, "/target_countries/0");
   found = national(d, {.national_rules = &rules, .extra_countries = {"ES"}});
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[1].severity, Severity::error);
