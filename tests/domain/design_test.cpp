@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <boost/json.hpp>
 
 #include "json/parse.h"
+#include "support/testsuites.h"
 
 namespace microcred::domain {
 namespace {
@@ -63,15 +66,65 @@ MicroCredentialDesign full_design() {
   d.contact = {"Office", "office@example.org", "https://example.org", "+32 16 00 00 00"};
   d.success_requirements = {10, 60.5, "Labs", "Report", "Week 12", "Pass"};
   d.industry_relevance = "Shortage";
-  d.complementary = {{"Analogue IC design", ""}};
+  d.complementary = {{"Analogue IC design", "https://example.org/analogue"}};
   d.credit_transfer = "6 ECTS";
   d.terms = {"Defer once", "Full refund", "Other"};
   d.resources_and_support = "Tool licences";
   d.further_information = "https://example.org/chip";
-  d.awarding_bodies = {{"KU Leuven", "https://www.kuleuven.be", "BE", ""}};
-  d.issuing_institution = {"KU Leuven", "https://www.kuleuven.be", "BE", ""};
+  d.awarding_bodies = {{"KU Leuven", "https://www.kuleuven.be", "BE", "awarding body"}};
+  d.issuing_institution = {"KU Leuven", "https://www.kuleuven.be", "BE", "issuer"};
   d.target_countries = {"BE", "ES"};
   return d;
+}
+
+// The pointers (array items as "*") of every member in `value`.
+void collect_keys(const bj::value& value, const std::string& at, std::set<std::string>& out) {
+  if (value.is_object()) {
+    for (const auto& member : value.get_object()) {
+      std::string here = at + "/" + std::string(member.key());
+      out.insert(here);
+      collect_keys(member.value(), here, out);
+    }
+  } else if (value.is_array()) {
+    for (const auto& item : value.get_array())
+      collect_keys(item, at + "/*", out);
+  }
+}
+
+// The pointers of every property the schema allows, following local $refs.
+void collect_schema(const bj::object& root, const bj::object& schema, const std::string& at,
+                    std::set<std::string>& out) {
+  if (auto* ref = schema.if_contains("$ref")) {
+    std::string name(ref->as_string());
+    name = name.substr(name.rfind('/') + 1);
+    collect_schema(root, root.at("$defs").at(name).as_object(), at, out);
+    return;
+  }
+  if (auto* items = schema.if_contains("items"))
+    collect_schema(root, items->as_object(), at + "/*", out);
+  if (auto* properties = schema.if_contains("properties")) {
+    EXPECT_EQ(schema.at("additionalProperties"), false) << at;
+    for (const auto& member : properties->as_object()) {
+      std::string here = at + "/" + std::string(member.key());
+      out.insert(here);
+      collect_schema(root, member.value().as_object(), here, out);
+    }
+  }
+}
+
+TEST(DesignJson, SchemaNamesExactlyTheKeysTheReaderKnows) {
+  auto text = support::read_file(support::source_dir() / "schemas" / "design.schema.json");
+  auto schema = json::parse(text);
+  ASSERT_TRUE(schema) << describe(schema.error());
+  std::set<std::string> in_schema;
+  collect_schema(schema->as_object(), schema->as_object(), "", in_schema);
+  // full_design() sets every field, so its JSON holds every key the reader accepts.
+  std::set<std::string> written;
+  collect_keys(to_json(full_design()), "", written);
+  for (const auto& key : in_schema)
+    EXPECT_TRUE(written.contains(key)) << "not written: " << key;
+  for (const auto& key : written)
+    EXPECT_TRUE(in_schema.contains(key)) << "not in schema: " << key;
 }
 
 TEST(DesignJson, RoundTripsEveryField) {
