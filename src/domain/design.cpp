@@ -1,5 +1,6 @@
 #include "domain/design.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -178,6 +179,27 @@ std::string as_date(const bj::value& v, const std::string& at) {
   return s;
 }
 
+// A misspelt key is at most this many edits from the key meant ("titel" -> "title").
+constexpr std::size_t max_typo_distance = 2;
+constexpr std::size_t short_key_length = 4;
+
+// Levenshtein distance; keys are short, so the quadratic table is fine.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
 // Reads the members of one JSON object: each `get` names a key it knows; `done` refuses
 // the keys nobody asked for.
 class ObjectReader {
@@ -242,13 +264,20 @@ class ObjectReader {
       bool known = false;
       for (auto k : known_)
         known = known || k == member.key();
-      if (!known) {
-        std::string expected;
-        for (auto k : known_)
-          expected += (expected.empty() ? "" : ", ") + std::string(k);
-        fail(child(at_, member.key()),
-             "unknown key \"" + std::string(member.key()) + "\"; expected one of: " + expected);
-      }
+      if (known) continue;
+      const std::string key(member.key());
+      std::string_view nearest;
+      // Short keys get one edit, or "ur" would suggest "id".
+      std::size_t best = (key.size() <= short_key_length ? 1 : max_typo_distance) + 1;
+      for (auto k : known_)
+        if (auto d = edit_distance(key, k); d < best) best = d, nearest = k;
+      if (!nearest.empty())
+        fail(child(at_, key),
+             "unknown key \"" + key + "\"; did you mean \"" + std::string(nearest) + "\"?");
+      std::string expected;
+      for (auto k : known_)
+        expected += (expected.empty() ? "" : ", ") + std::string(k);
+      fail(child(at_, key), "unknown key \"" + key + "\"; expected one of: " + expected);
     }
   }
 
