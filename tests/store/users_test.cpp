@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "store/api_tokens.h"
-#include "store/design_records.h"
 #include "store/institutions.h"
 #include "support/sample_data.h"
 #include "support/test_store.h"
@@ -107,61 +105,6 @@ TEST_P(Users, CanBeDisabled) {
   auto found = store_->transaction([](Transaction& tx) { return find_user(tx, "ana"); });
   ASSERT_TRUE(found);
   EXPECT_TRUE(found->disabled);
-}
-
-TEST_P(Users, OwnApiTokensThatRoundTripAndRevoke) {
-  domain::ApiToken token{.id = "t1",
-                         .institution_id = "a",
-                         .user_id = "ana",
-                         .secret_sha256 = std::string(64, 'a'),
-                         .roles = {Role::registrar, Role::assessor},
-                         .description = "batch issuing",
-                         .created_at = sample_now,
-                         .expires_at = {sample_now.seconds + 3600, 0}};
-  ASSERT_TRUE(
-      store_->transaction([&](Transaction& tx) { return insert_api_token(tx, "a", token); }));
-  auto found = store_->transaction(
-      [](Transaction& tx) { return find_api_token_by_secret(tx, std::string(64, 'a')); });
-  ASSERT_TRUE(found) << found.error().message;
-  EXPECT_EQ(*found, token);
-  ASSERT_TRUE(store_->transaction([](Transaction& tx) { return revoke_api_token(tx, "a", "t1"); }));
-  auto listed = store_->transaction([](Transaction& tx) { return list_api_tokens(tx, "a"); });
-  ASSERT_TRUE(listed);
-  ASSERT_EQ(listed->size(), 1u);
-  EXPECT_TRUE(listed->front().revoked);
-}
-
-TEST_P(Users, KeepDesignRecordsPerVersion) {
-  auto written = store_->transaction([](Transaction& tx) -> Result<void> {
-    for (int version : {1, 2}) {
-      auto made =
-          insert_design_record(tx, "a",
-                               {"d1", "a", version, version == 1 ? "published" : "draft",
-                                "{\"v\":" + std::to_string(version) + "}", sample_now, sample_now});
-      if (!made) return made;
-    }
-    return insert_design_record(tx, "a", {"d2", "a", 1, "draft", "{}", sample_now, sample_now});
-  });
-  ASSERT_TRUE(written) << written.error().message;
-  auto newest =
-      store_->transaction([](Transaction& tx) { return find_design_record(tx, "a", "d1"); });
-  ASSERT_TRUE(newest);
-  EXPECT_EQ(newest->version, 2);
-  EXPECT_EQ(newest->json, "{\"v\":2}");
-  auto first =
-      store_->transaction([](Transaction& tx) { return find_design_record(tx, "a", "d1", 1); });
-  ASSERT_TRUE(first);
-  EXPECT_EQ(first->status, "published");
-  auto drafts = store_->transaction(
-      [](Transaction& tx) { return list_design_records(tx, "a", std::string_view("draft")); });
-  ASSERT_TRUE(drafts);
-  ASSERT_EQ(drafts->size(), 2u);
-  EXPECT_EQ((*drafts)[0].id, "d1");
-  EXPECT_EQ((*drafts)[1].id, "d2");
-  auto published = store_->transaction(
-      [](Transaction& tx) { return list_design_records(tx, "a", std::string_view("published")); });
-  ASSERT_TRUE(published);
-  EXPECT_TRUE(published->empty());  // d1's newest version is a draft
 }
 
 }  // namespace
