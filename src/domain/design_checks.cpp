@@ -305,6 +305,19 @@ void check_workload(const MicroCredentialDesign& d, Findings& out) {
   }
 }
 
+// The seed's "success requirements" split the hours into online and offline; they should add
+// up to the notional workload.
+void check_success_hours(const MicroCredentialDesign& d, Findings& out) {
+  const auto& s = d.success_requirements;
+  if (!d.workload_hours || (!s.hours_online && !s.hours_offline)) return;
+  const double sum = s.hours_online.value_or(0) + s.hours_offline.value_or(0);
+  const bool both = s.hours_online && s.hours_offline;
+  if (sum > *d.workload_hours || (both && sum != *d.workload_hours))
+    out.add("success-hours", Severity::warning, "/success_requirements",
+            "hours online and offline add up to " + format_number(sum) +
+                ", but the notional workload is " + format_number(*d.workload_hours) + " hours");
+}
+
 void check_level(std::optional<int> level, std::string field, Findings& out) {
   if (level && (*level < min_eqf_level || *level > max_eqf_level))
     out.add("eqf-level", Severity::error, std::move(field),
@@ -611,6 +624,7 @@ std::vector<Finding> check_design(const MicroCredentialDesign& design,
   check_recommended(design, out);
   check_outcomes(design, out);
   check_workload(design, out);
+  check_success_hours(design, out);
   check_levels(design, out);
   check_supervision(design, out);
   check_stackability(design, out);

@@ -192,6 +192,19 @@ TEST(DesignChecks, HoursPerEctsWarnsOutsideTwentyFiveToThirty) {
   expect_one(d, "hours-per-ects", Severity::error, "/workload_hours");
 }
 
+TEST(DesignChecks, SuccessHoursAddUpToTheWorkload) {
+  auto d = clean_design();
+  d.success_requirements.hours_online = 45;
+  d.success_requirements.hours_offline = 120;
+  expect_none(d, "success-hours");
+  d.success_requirements.hours_offline = 100;
+  expect_one(d, "success-hours", Severity::warning, "/success_requirements");
+  d.success_requirements.hours_offline.reset();
+  expect_none(d, "success-hours");  // online only: the rest may be offline
+  d.success_requirements.hours_online = 200;
+  expect_one(d, "success-hours", Severity::warning, "/success_requirements");
+}
+
 TEST(DesignChecks, EqfLevelIsOneToEight) {
   for (int level : {0, 9, -1}) {
     SCOPED_TRACE(level);
