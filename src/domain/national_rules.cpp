@@ -4,7 +4,7 @@
 
 #include <boost/json.hpp>
 
-#include "domain/design_checks.h"
+#include "domain/codes.h"
 #include "json/parse.h"
 
 namespace microcred::domain {
