@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -54,6 +55,13 @@ class StoreTest : public ::testing::TestWithParam<store::Backend> {
 std::string backend_name(const ::testing::TestParamInfo<store::Backend>& info);
 
 }  // namespace microcred::support
+
+namespace microcred::store {
+/// Lets GoogleTest print a backend by name.
+inline void PrintTo(Backend backend, std::ostream* out) {
+  *out << to_string(backend);
+}
+}  // namespace microcred::store
 
 /// Runs the tests of `suite` (a `StoreTest` subclass) on both backends.
 #define MICROCRED_ON_BOTH_BACKENDS(suite)                                            \
