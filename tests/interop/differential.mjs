@@ -54,6 +54,20 @@ function parse_args(argv) {
   return options;
 }
 
+/// The one known deviation (docs/conformance.md): jsonld.toRDF can emit a quad twice (equal
+/// values under different @index keys) and rdf-canonize prints it twice, where RDFC-1.0
+/// takes a dataset, a set, and microcred prints it once. True when that is the only
+/// difference between the reference and microcred's output.
+function only_duplicate_quads(binary, expected, actual) {
+  if (!actual || expected === actual) return false;
+  const lines = expected.split('\n');
+  if (new Set(lines).size === lines.length) return false;
+  // The repeats also change rdf-canonize's blank node hashes, so compare with the
+  // reference read as a set: its own output canonicalized again without the repeats.
+  const as_set = run_microcred(binary, ['canonicalize', '--nquads', '-'], expected);
+  return as_set.status === 0 && as_set.stdout === actual;
+}
+
 /// Runs one check on JSON text whose reference canonical form is `expected`:
 /// {ok, actual, detail}.
 async function run_check(check, binary, text, expected, loader) {
@@ -177,6 +191,7 @@ async function main() {
   if (options.keep) mkdirSync(options.keep, {recursive: true});
 
   let passed = 0;
+  let known_deviations = 0;
   let rejected = 0;
   const failures = [];
   const check_failures = Object.fromEntries(options.checks.map(c => [c, 0]));
@@ -205,14 +220,18 @@ async function main() {
       continue;
     }
     let failure = null;
+    let deviation = false;
     for (const check of options.checks) {
       const result = await run_check(check, options.microcred, text, reference.out, loader);
-      if (!result.ok) {
+      if (!result.ok && only_duplicate_quads(options.microcred, reference.out, result.actual)) {
+        deviation = true;
+      } else if (!result.ok) {
         ++check_failures[check];
         failure ??= {doc_index, check, features, doc, result};
       }
     }
     if (failure) failures.push(failure);
+    else if (deviation) ++known_deviations;
     else ++passed;
     const done = passed + failures.length;
     if (done % 100 === 0) {
@@ -261,6 +280,10 @@ async function main() {
   console.log(`checks failed: ${Object.entries(check_failures).map(([c, n]) => `${c} ${n}`).join(', ')}; ` +
     `${rejected} generated documents rejected by the reference (invalid JSON-LD) and replaced; ` +
     `seed ${options.seed}; ${seconds} s`);
+  if (known_deviations > 0) {
+    console.log(`known deviation: ${known_deviations} documents where the reference prints a ` +
+      'duplicate quad twice and microcred once (RDFC-1.0 takes a set; docs/conformance.md)');
+  }
   console.log(`interop-canonicalize: ${passed} passed, ${failures.length} failed`);
   return failures.length ? 1 : 0;
 }
