@@ -46,9 +46,6 @@ constexpr KnownFailure known_failures[] = {
      "signatures made with it verify"},
     {"toRdf#te112", "the same IRI with two '#' as toRdf#te111, kept as jsonld.js keeps it"},
     {"toRdf#tli12", "keeps the IRI http://invalid/<>/test, as jsonld.js does (see toRdf#te111)"},
-    {"expand#tjs12",
-     "Boost.JSON 1.81 parses 333333333.3333333 as 3.333333333333333E8, not the nearest double "
-     "3.3333333333333325E8 (precise number parsing needs Boost >= 1.83 or json::parse changes)"},
 };
 
 enum class Outcome { passed, failed, skipped, known_failure };
@@ -270,10 +267,15 @@ TEST_P(JsonLdApi, Passes) {
     } else if (!expanded) {
       problem = "unexpected error: " + describe(expanded.error());
     } else {
+      // json::parse, not bj::parse: Boost.JSON 1.81 alone rounds some decimals one ulp off.
       auto expected =
-          bj::parse(support::read_file(root / std::string(test.at("expect").as_string())));
-      if (!same_json(*expanded, expected, false, {}))
-        problem = "got " + bj::serialize(*expanded) + "\nexpected " + bj::serialize(expected);
+          json::parse(support::read_file(root / std::string(test.at("expect").as_string())),
+                      {.max_bytes = 16 * 1024 * 1024, .max_depth = 512});
+      if (!expected) {
+        problem = "expected output does not parse: " + describe(expected.error());
+      } else if (!same_json(*expanded, *expected, false, {})) {
+        problem = "got " + bj::serialize(*expanded) + "\nexpected " + bj::serialize(*expected);
+      }
     }
   } else {
     auto dataset = to_rdf(*document, processor, options, rdf_options);
