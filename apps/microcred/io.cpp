@@ -1,5 +1,7 @@
 #include "io.h"
 
+#include "core/file.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -62,41 +64,7 @@ Result<void> write_output(const std::string& path, std::string_view data, unsign
     if (!std::cout) return make_error(ErrorCode::io_error, "cannot write to standard output");
     return {};
   }
-  std::string temp = path + ".tmp-XXXXXX";
-  int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    return make_error(ErrorCode::io_error,
-                      "cannot create a file beside " + path + ": " + std::strerror(errno));
-  }
-  auto fail = [&](const char* what) {
-    Error error = make_error(ErrorCode::io_error, std::string("cannot ") + what + " " + path +
-                                                      ": " + std::strerror(errno));
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return error;
-  };
-  if (::fchmod(fd, mode) != 0) return fail("set the mode of");
-  std::size_t written = 0;
-  while (written < data.size()) {
-    ssize_t n = ::write(fd, data.data() + written, data.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("write");
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) return fail("flush");
-  if (::close(fd) != 0) {
-    ::unlink(temp.c_str());
-    return make_error(ErrorCode::io_error, "cannot close " + path + ": " + std::strerror(errno));
-  }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    Error error =
-        make_error(ErrorCode::io_error, "cannot write " + path + ": " + std::strerror(errno));
-    ::unlink(temp.c_str());
-    return error;
-  }
-  return {};
+  return write_file_atomic(path, data, mode);
 }
 
 int report(const Error& error, std::string_view input) {
