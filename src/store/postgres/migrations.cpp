@@ -91,8 +91,76 @@ CREATE TABLE design_records (
 CREATE INDEX design_records_by_institution ON design_records(institution_id, status);
 )sql";
 
+// Version 2 (#6, design lifecycle), as SQLite's: authors, content digests, contributors,
+// QA reviews, and a published version that never changes except to be retired.
+constexpr std::string_view v2_design_lifecycle = R"sql(
+ALTER TABLE design_records ADD COLUMN author_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE design_records ADD COLUMN content_sha256 TEXT NOT NULL DEFAULT '';
+ALTER TABLE design_records ADD COLUMN submitted_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE design_records ADD COLUMN submitted_at BIGINT;
+ALTER TABLE design_records ADD COLUMN published_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE design_records ADD COLUMN published_at BIGINT;
+ALTER TABLE design_records ADD COLUMN retired_at BIGINT;
+ALTER TABLE design_records ADD CONSTRAINT design_records_status CHECK (status IN
+  ('draft', 'submitted', 'changes_requested', 'approved', 'published', 'retired'));
+CREATE FUNCTION design_records_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.status = 'retired' OR TG_OP = 'DELETE' OR (OLD.status = 'published' AND (
+      NEW.status NOT IN ('published', 'retired') OR NEW.json IS DISTINCT FROM OLD.json OR
+      NEW.content_sha256 IS DISTINCT FROM OLD.content_sha256 OR NEW.id IS DISTINCT FROM OLD.id OR
+      NEW.version IS DISTINCT FROM OLD.version OR
+      NEW.institution_id IS DISTINCT FROM OLD.institution_id OR
+      NEW.author_id IS DISTINCT FROM OLD.author_id OR
+      NEW.created_at IS DISTINCT FROM OLD.created_at OR
+      NEW.submitted_by IS DISTINCT FROM OLD.submitted_by OR
+      NEW.submitted_at IS DISTINCT FROM OLD.submitted_at OR
+      NEW.published_by IS DISTINCT FROM OLD.published_by OR
+      NEW.published_at IS DISTINCT FROM OLD.published_at)) THEN
+    RAISE EXCEPTION 'design_records: a published or retired version is immutable'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER design_records_frozen BEFORE UPDATE OR DELETE ON design_records
+FOR EACH ROW WHEN (OLD.status IN ('published', 'retired'))
+EXECUTE FUNCTION design_records_frozen();
+CREATE UNIQUE INDEX design_records_one_published ON design_records(id)
+  WHERE status = 'published';
+CREATE UNIQUE INDEX design_records_one_open ON design_records(id)
+  WHERE status IN ('draft', 'submitted', 'changes_requested', 'approved');
+CREATE TABLE design_contributors (
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  design_id TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  user_id TEXT NOT NULL,
+  PRIMARY KEY (design_id, version, user_id),
+  FOREIGN KEY (design_id, version) REFERENCES design_records(id, version)
+);
+CREATE TABLE qa_reviews (
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  design_id TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  reviewer_id TEXT NOT NULL REFERENCES users(id),
+  decision TEXT NOT NULL CHECK (decision IN ('approved', 'changes_requested')),
+  checklist TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  at BIGINT NOT NULL,
+  FOREIGN KEY (design_id, version) REFERENCES design_records(id, version)
+);
+CREATE INDEX qa_reviews_by_design ON qa_reviews(institution_id, design_id, version);
+CREATE FUNCTION qa_reviews_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'qa_reviews is append-only' USING ERRCODE = 'integrity_constraint_violation'; END;
+$$;
+CREATE TRIGGER qa_reviews_no_change BEFORE UPDATE OR DELETE ON qa_reviews
+FOR EACH ROW EXECUTE FUNCTION qa_reviews_append_only();
+)sql";
+
 constexpr Migration migrations[] = {
     {1, "institutions, people, tokens, audit, design records", v1_institutions_and_people},
+    {2, "design lifecycle: authors, digests, contributors, QA reviews", v2_design_lifecycle},
 };
 
 }  // namespace

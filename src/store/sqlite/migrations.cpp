@@ -90,8 +90,72 @@ CREATE TABLE design_records (
 CREATE INDEX design_records_by_institution ON design_records(institution_id, status);
 )sql";
 
+// Version 2 (#6, design lifecycle): who wrote, submitted and published each version, its
+// content digest (SHA-256 of the design's RFC 8785 form), everyone who contributed to it
+// (separation of duties), QA reviews, and the store's own guard: a published version never
+// changes again except to be retired, and a retired one never changes.
+constexpr std::string_view v2_design_lifecycle = R"sql(
+ALTER TABLE design_records ADD COLUMN author_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE design_records ADD COLUMN content_sha256 TEXT NOT NULL DEFAULT '';
+ALTER TABLE design_records ADD COLUMN submitted_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE design_records ADD COLUMN submitted_at INTEGER;
+ALTER TABLE design_records ADD COLUMN published_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE design_records ADD COLUMN published_at INTEGER;
+ALTER TABLE design_records ADD COLUMN retired_at INTEGER;
+CREATE TRIGGER design_records_status_insert BEFORE INSERT ON design_records
+WHEN NEW.status NOT IN ('draft', 'submitted', 'changes_requested', 'approved', 'published',
+                        'retired')
+BEGIN SELECT RAISE(ABORT, 'design_records.status: unknown status'); END;
+CREATE TRIGGER design_records_status_update BEFORE UPDATE ON design_records
+WHEN NEW.status NOT IN ('draft', 'submitted', 'changes_requested', 'approved', 'published',
+                        'retired')
+BEGIN SELECT RAISE(ABORT, 'design_records.status: unknown status'); END;
+CREATE TRIGGER design_records_frozen BEFORE UPDATE ON design_records
+WHEN OLD.status = 'retired' OR (OLD.status = 'published' AND (
+  NEW.status NOT IN ('published', 'retired') OR NEW.json IS NOT OLD.json OR
+  NEW.content_sha256 IS NOT OLD.content_sha256 OR NEW.id IS NOT OLD.id OR
+  NEW.version IS NOT OLD.version OR NEW.institution_id IS NOT OLD.institution_id OR
+  NEW.author_id IS NOT OLD.author_id OR NEW.created_at IS NOT OLD.created_at OR
+  NEW.submitted_by IS NOT OLD.submitted_by OR NEW.submitted_at IS NOT OLD.submitted_at OR
+  NEW.published_by IS NOT OLD.published_by OR NEW.published_at IS NOT OLD.published_at))
+BEGIN SELECT RAISE(ABORT, 'design_records: a published or retired version is immutable'); END;
+CREATE TRIGGER design_records_frozen_delete BEFORE DELETE ON design_records
+WHEN OLD.status IN ('published', 'retired')
+BEGIN SELECT RAISE(ABORT, 'design_records: a published or retired version is immutable'); END;
+CREATE UNIQUE INDEX design_records_one_published ON design_records(id)
+  WHERE status = 'published';
+CREATE UNIQUE INDEX design_records_one_open ON design_records(id)
+  WHERE status IN ('draft', 'submitted', 'changes_requested', 'approved');
+CREATE TABLE design_contributors (
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  design_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  user_id TEXT NOT NULL,
+  PRIMARY KEY (design_id, version, user_id),
+  FOREIGN KEY (design_id, version) REFERENCES design_records(id, version)
+);
+CREATE TABLE qa_reviews (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  design_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  reviewer_id TEXT NOT NULL REFERENCES users(id),
+  decision TEXT NOT NULL CHECK (decision IN ('approved', 'changes_requested')),
+  checklist TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  at INTEGER NOT NULL,
+  FOREIGN KEY (design_id, version) REFERENCES design_records(id, version)
+);
+CREATE INDEX qa_reviews_by_design ON qa_reviews(institution_id, design_id, version);
+CREATE TRIGGER qa_reviews_no_update BEFORE UPDATE ON qa_reviews
+BEGIN SELECT RAISE(ABORT, 'qa_reviews is append-only'); END;
+CREATE TRIGGER qa_reviews_no_delete BEFORE DELETE ON qa_reviews
+BEGIN SELECT RAISE(ABORT, 'qa_reviews is append-only'); END;
+)sql";
+
 constexpr Migration migrations[] = {
     {1, "institutions, people, tokens, audit, design records", v1_institutions_and_people},
+    {2, "design lifecycle: authors, digests, contributors, QA reviews", v2_design_lifecycle},
 };
 
 }  // namespace
