@@ -146,7 +146,17 @@ Result<bj::value> add_proof(const bj::value& document, const crypto::KeyPair& ke
   config["verificationMethod"] = options.verification_method;
   config["proofPurpose"] = options.proof_purpose;
   if (options.challenge) config["challenge"] = *options.challenge;
-  if (options.domain) config["domain"] = *options.domain;
+  if (options.domain) {
+    config["domain"] = *options.domain;
+  } else if (options.domains.size() == 1) {
+    config["domain"] = options.domains.front();
+  } else if (!options.domains.empty()) {
+    bj::array domains;
+    for (const auto& domain : options.domains)
+      domains.emplace_back(domain);
+    config["domain"] = std::move(domains);
+  }
+  if (options.expires) config["expires"] = format_rfc3339({options.expires->seconds, 0});
   if (auto* context = unsecured.if_contains("@context")) config["@context"] = *context;
 
   auto data = hash_data(unsecured, config, options.cryptosuite, key.type(), processor);

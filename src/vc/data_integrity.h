@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <boost/json/fwd.hpp>
 
@@ -41,6 +42,11 @@ struct ProofOptions {
   /// Presentations: the verifier's challenge and domain, when set.
   std::optional<std::string> challenge;
   std::optional<std::string> domain;
+  /// Several domains, written as an array when `domain` is unset and there are two or more
+  /// (one is written as a string).
+  std::vector<std::string> domains;
+  /// When set, written as `expires`: the proof is not valid after this instant.
+  std::optional<Timestamp> expires;
 };
 
 /// What a cryptosuite hashes and signs, kept for test vectors and diagnostics.
