@@ -117,7 +117,7 @@ if has_op issue || has_op verify; then
         node_args=(issue "$work/credential.json" --key "$work/key.json" --suite "$suite")
         bare=ed25519_sign_per_s
       else
-        micro_args=(bench verify "$work/signed.json")
+        micro_args=(bench verify "$work/signed.json" --key "$work/key.json")
         node_args=(verify "$work/signed.json")
         bare=ed25519_verify_per_s
       fi
