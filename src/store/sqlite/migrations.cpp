@@ -153,9 +153,80 @@ CREATE TRIGGER qa_reviews_no_delete BEFORE DELETE ON qa_reviews
 BEGIN SELECT RAISE(ABORT, 'qa_reviews is append-only'); END;
 )sql";
 
+// Version 3 (#6, catalogue): the public catalogue, one row per published design, copied from
+// its newest published version (store/catalogue.h, docs/catalogue.md). `*_terms` hold the
+// search terms the store computes (catalogue_terms), so FTS5 here and tsvector on PostgreSQL
+// index exactly the same words; lists sit in side tables for the filters.
+constexpr std::string_view v3_catalogue = R"sql(
+CREATE TABLE catalogue_entries (
+  seq INTEGER PRIMARY KEY,
+  design_id TEXT NOT NULL UNIQUE,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  version INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  institution_name TEXT NOT NULL,
+  learning_outcomes TEXT NOT NULL,
+  skill_uris TEXT NOT NULL,
+  eqf_level INTEGER,
+  ects_centi INTEGER,
+  languages TEXT NOT NULL,
+  delivery_mode TEXT NOT NULL,
+  participation_form TEXT NOT NULL,
+  pacing TEXT NOT NULL,
+  synchronicity TEXT NOT NULL,
+  countries TEXT NOT NULL,
+  fee_min_cents INTEGER,
+  fee_max_cents INTEGER,
+  currency TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  published_at INTEGER NOT NULL,
+  title_terms TEXT NOT NULL,
+  outcome_terms TEXT NOT NULL,
+  summary_terms TEXT NOT NULL,
+  FOREIGN KEY (design_id, version) REFERENCES design_records(id, version)
+);
+CREATE INDEX catalogue_entries_by_published ON catalogue_entries(published_at DESC, design_id);
+CREATE INDEX catalogue_entries_by_start ON catalogue_entries(start_date, design_id);
+CREATE INDEX catalogue_entries_by_institution ON catalogue_entries(institution_id);
+CREATE INDEX catalogue_entries_by_eqf ON catalogue_entries(eqf_level);
+CREATE TABLE catalogue_languages (
+  entry_seq INTEGER NOT NULL REFERENCES catalogue_entries(seq) ON DELETE CASCADE,
+  language TEXT NOT NULL,
+  PRIMARY KEY (entry_seq, language)
+) WITHOUT ROWID;
+CREATE INDEX catalogue_languages_by_language ON catalogue_languages(language);
+CREATE TABLE catalogue_countries (
+  entry_seq INTEGER NOT NULL REFERENCES catalogue_entries(seq) ON DELETE CASCADE,
+  country TEXT NOT NULL,
+  PRIMARY KEY (entry_seq, country)
+) WITHOUT ROWID;
+CREATE INDEX catalogue_countries_by_country ON catalogue_countries(country);
+CREATE TABLE catalogue_skills (
+  entry_seq INTEGER NOT NULL REFERENCES catalogue_entries(seq) ON DELETE CASCADE,
+  skill_uri TEXT NOT NULL,
+  PRIMARY KEY (entry_seq, skill_uri)
+) WITHOUT ROWID;
+CREATE INDEX catalogue_skills_by_skill ON catalogue_skills(skill_uri);
+CREATE VIRTUAL TABLE catalogue_fts USING fts5(
+  title_terms, outcome_terms, summary_terms,
+  content='catalogue_entries', content_rowid='seq', tokenize='ascii', detail='column');
+CREATE TRIGGER catalogue_entries_fts_insert AFTER INSERT ON catalogue_entries BEGIN
+  INSERT INTO catalogue_fts(rowid, title_terms, outcome_terms, summary_terms)
+  VALUES (new.seq, new.title_terms, new.outcome_terms, new.summary_terms);
+END;
+CREATE TRIGGER catalogue_entries_fts_delete AFTER DELETE ON catalogue_entries BEGIN
+  INSERT INTO catalogue_fts(catalogue_fts, rowid, title_terms, outcome_terms, summary_terms)
+  VALUES ('delete', old.seq, old.title_terms, old.outcome_terms, old.summary_terms);
+END;
+CREATE TRIGGER catalogue_entries_no_update BEFORE UPDATE ON catalogue_entries
+BEGIN SELECT RAISE(ABORT, 'catalogue_entries: replace an entry, do not update it'); END;
+)sql";
+
 constexpr Migration migrations[] = {
     {1, "institutions, people, tokens, audit, design records", v1_institutions_and_people},
     {2, "design lifecycle: authors, digests, contributors, QA reviews", v2_design_lifecycle},
+    {3, "catalogue: entries, filters, full-text index", v3_catalogue},
 };
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "store/sqlite/catalogue_score.h"
+
 namespace microcred::store::sqlite {
 namespace {
 
@@ -155,6 +157,8 @@ Result<std::unique_ptr<detail::Connection>> connect(const std::string& path, int
                       "sqlite: this libsqlite3 lacks FTS5, which the catalogue search needs");
   }
   sqlite3_busy_timeout(db.get(), busy_timeout_ms);
+  auto scored = register_catalogue_score(db.get());  // the catalogue's relevance
+  if (!scored) return scored.error();
   auto connection = std::make_unique<SqliteConnection>(std::move(db));
   // WAL lets readers run beside one writer; an in-memory database stays in "memory" mode.
   auto pragmas = connection->execute_script(

@@ -1,0 +1,779 @@
+#include "store/catalogue.h"
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+
+#include "core/encoding.h"
+#include "domain/codes.h"
+#include "store/detail/connection.h"
+
+namespace microcred::store {
+namespace {
+
+using detail::run;
+using detail::Value;
+
+constexpr std::string_view entry_columns =
+    "e.design_id, e.institution_id, e.version, e.title, e.summary, e.institution_name, "
+    "e.learning_outcomes, e.skill_uris, e.eqf_level, e.ects_centi, e.languages, "
+    "e.delivery_mode, e.participation_form, e.pacing, e.synchronicity, e.countries, "
+    "e.fee_min_cents, e.fee_max_cents, e.currency, e.start_date, e.published_at";
+
+// Largest ECTS or fee the catalogue keeps (in units, before the * 100).
+constexpr double max_amount = 1e12;
+constexpr std::size_t max_filter_bytes = 512;
+
+Error invalid(std::string message, std::string field) {
+  return make_error(ErrorCode::invalid_argument, std::move(message), std::move(field));
+}
+
+// ---------------------------------------------------------------- values as stored
+
+// Lists are kept one item a line; an item's own line breaks become spaces.
+std::string join_lines(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (item.empty()) continue;
+    if (!out.empty()) out += '\n';
+    for (char c : item)
+      out += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return out;
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> items;
+  while (!text.empty()) {
+    auto end = text.find('\n');
+    items.emplace_back(text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return items;
+}
+
+std::string join_terms(const std::vector<std::string>& terms) {
+  std::string out;
+  for (const auto& term : terms) {
+    if (!out.empty()) out += ' ';
+    out += term;
+  }
+  return out;
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string upper(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+// ECTS and fees are kept in hundredths, so that both backends compare integers.
+Result<Value> hundredths(std::optional<double> amount, std::string_view field) {
+  if (!amount) return Value{};
+  if (!std::isfinite(*amount) || *amount < 0 || *amount > max_amount) {
+    return invalid(std::string(field) + " must be a number from 0 to 10^12", std::string(field));
+  }
+  return Value{static_cast<std::int64_t>(std::llround(*amount * 100))};
+}
+
+std::optional<double> from_hundredths(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  auto value = detail::to_int(text, "hundredths");
+  if (!value) return std::nullopt;
+  return static_cast<double>(*value) / 100;
+}
+
+bool is_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return false;
+  int year = std::stoi(std::string(text.substr(0, 4)));
+  int month = std::stoi(std::string(text.substr(5, 2)));
+  int day = std::stoi(std::string(text.substr(8, 2)));
+  if (month < 1 || month > 12 || day < 1) return false;
+  static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+// The language rows of an entry: each tag in lower case, and its primary language too, so
+// that a search for "en" finds "en-GB".
+std::vector<std::string> language_keys(const std::vector<std::string>& languages) {
+  std::vector<std::string> keys;
+  auto add = [&](std::string key) {
+    if (key.empty()) return;
+    for (const auto& k : keys)
+      if (k == key) return;
+    keys.push_back(std::move(key));
+  };
+  for (const auto& tag : languages) {
+    auto key = lower(tag);
+    add(key.substr(0, key.find('-')));
+    add(std::move(key));
+  }
+  return keys;
+}
+
+std::vector<std::string> unique_nonempty(const std::vector<std::string>& items, bool to_upper) {
+  std::vector<std::string> out;
+  for (const auto& item : items) {
+    auto value = to_upper ? upper(item) : item;
+    if (value.empty()) continue;
+    bool seen = false;
+    for (const auto& o : out)
+      seen = seen || o == value;
+    if (!seen) out.push_back(std::move(value));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- the terms of an entry
+
+struct EntryTerms {
+  std::vector<std::string> title, outcomes, summary;
+};
+
+void add_terms(std::vector<std::string>& field, std::string_view text) {
+  for (auto& term : catalogue_terms(text)) {
+    if (field.size() >= catalogue_max_field_terms) return;
+    bool seen = false;
+    for (const auto& t : field)
+      seen = seen || t == term;
+    if (!seen) field.push_back(std::move(term));
+  }
+}
+
+EntryTerms terms_of(const CatalogueEntry& entry) {
+  EntryTerms terms;
+  add_terms(terms.title, entry.title);
+  for (const auto& outcome : entry.learning_outcomes)
+    add_terms(terms.outcomes, outcome);
+  for (const auto& skill : entry.skill_uris)
+    add_terms(terms.outcomes, skill);
+  add_terms(terms.summary, entry.summary);
+  return terms;
+}
+
+// The entry's tsvector as PostgreSQL's text form: each term once per field, at a position of
+// its own, weighted A (title), B (outcomes and skills) or C (summary). Terms are letters and
+// digits only, so they need no escaping.
+std::string tsvector_of(const EntryTerms& terms) {
+  std::map<std::string, std::string> positions;
+  int next = 1;
+  auto add = [&](const std::vector<std::string>& field, char weight) {
+    for (const auto& term : field) {
+      auto& list = positions[term];
+      if (!list.empty()) list += ',';
+      list += std::to_string(next++) + weight;
+    }
+  };
+  add(terms.title, 'A');
+  add(terms.outcomes, 'B');
+  add(terms.summary, 'C');
+  std::string out;
+  for (const auto& [term, list] : positions) {
+    if (!out.empty()) out += ' ';
+    out += '\'' + term + "':" + list;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- queries
+
+enum class Sort { relevance, newest, start_date };
+
+struct Cursor {
+  std::string key;  // score, publication seconds, or start date
+  std::string design_id;
+};
+
+// The validated form of a query.
+struct Plan {
+  std::vector<std::string> terms;
+  Sort sort = Sort::newest;
+  std::string sort_name;
+  std::string language, country;
+  std::optional<Value> ects_min, ects_max, fee_min, fee_max;
+  std::optional<Cursor> after;
+  std::string fingerprint;
+};
+
+// FNV-1a, 64 bits: ties a cursor to its query without needing a secret (a forged cursor
+// can only skip results the caller could ask for anyway).
+std::string fingerprint_of(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, hash >>= 4)
+    out[static_cast<std::size_t>(i)] = digits[hash & 0xF];
+  return out;
+}
+
+std::string describe_number(double value) {
+  std::string text = std::to_string(value);
+  while (text.size() > 1 && text.back() == '0')
+    text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+Result<void> check_range(const std::optional<double>& min, const std::optional<double>& max,
+                         const std::string& min_field, const std::string& max_field) {
+  for (const auto& [value, field] : {std::pair{min, min_field}, std::pair{max, max_field}}) {
+    if (value && (!std::isfinite(*value) || *value < 0 || *value > max_amount)) {
+      return invalid(field + " must be a number from 0 to 10^12, got " + describe_number(*value),
+                     field);
+    }
+  }
+  if (min && max && *min > *max) {
+    return invalid(min_field + " " + describe_number(*min) + " is above " + max_field + " " +
+                       describe_number(*max),
+                   min_field);
+  }
+  return {};
+}
+
+Result<void> check_choice(const std::string& value, std::initializer_list<std::string_view> allowed,
+                          const std::string& field) {
+  if (value.empty()) return {};
+  std::string list;
+  for (auto a : allowed) {
+    if (value == a) return {};
+    list += (list.empty() ? "" : ", ") + std::string(a);
+  }
+  return invalid(field + " must be one of " + list + ", got \"" + value + "\"", field);
+}
+
+Result<Cursor> decode_cursor(const std::string& text, const Plan& plan) {
+  auto bad = [] {
+    return invalid("cursor is not a next_cursor this catalogue gave out", "cursor");
+  };
+  if (text.size() > 2'048) return bad();
+  auto bytes = base64url_decode(text);
+  if (!bytes) return bad();
+  std::string decoded(bytes->begin(), bytes->end());
+  if (decoded.empty()) return bad();
+  auto parts = split_lines(decoded);
+  if (decoded.back() == '\n') parts.emplace_back();
+  if (parts.size() != 5 || parts[0] != "c1") return bad();
+  if (parts[1] != plan.sort_name || parts[4] != plan.fingerprint) {
+    return invalid("cursor belongs to another query; start again without it", "cursor");
+  }
+  if (parts[3].empty()) return bad();
+  if (plan.sort != Sort::start_date) {
+    auto number = detail::to_int(parts[2], "cursor");
+    if (!number) return bad();
+  } else if (!parts[2].empty() && !is_date(parts[2])) {
+    return bad();
+  }
+  return Cursor{parts[2], parts[3]};
+}
+
+std::string encode_cursor(const Plan& plan, const Cursor& cursor) {
+  std::string text = "c1\n" + plan.sort_name + "\n" + cursor.key + "\n" + cursor.design_id + "\n" +
+                     plan.fingerprint;
+  return base64url_encode(as_bytes(text));
+}
+
+Result<Plan> plan_of(const CatalogueQuery& query) {
+  Plan plan;
+  if (query.text.size() > catalogue_max_text_bytes) {
+    return invalid("text is " + std::to_string(query.text.size()) + " bytes; at most " +
+                       std::to_string(catalogue_max_text_bytes) + " are searched",
+                   "text");
+  }
+  plan.terms = catalogue_terms(query.text);
+  bool blank = true;
+  for (char c : query.text)
+    blank = blank && (c == ' ' || c == '\t' || c == '\n' || c == '\r');
+  if (!blank && plan.terms.empty()) {
+    return invalid("text \"" + query.text + "\" has no letters or digits to search for", "text");
+  }
+  if (plan.terms.size() > catalogue_max_query_terms) {
+    return invalid("text has " + std::to_string(plan.terms.size()) + " different words; at most " +
+                       std::to_string(catalogue_max_query_terms) + " are searched",
+                   "text");
+  }
+  if (query.eqf_level && (*query.eqf_level < 1 || *query.eqf_level > 8)) {
+    return invalid("eqf_level must be 1-8, got " + std::to_string(*query.eqf_level), "eqf_level");
+  }
+  if (auto r = check_range(query.ects_min, query.ects_max, "ects_min", "ects_max"); !r)
+    return r.error();
+  if (auto r = check_range(query.fee_min, query.fee_max, "fee_min", "fee_max"); !r)
+    return r.error();
+  auto ects_min = hundredths(query.ects_min, "ects_min");
+  auto ects_max = hundredths(query.ects_max, "ects_max");
+  auto fee_min = hundredths(query.fee_min, "fee_min");
+  auto fee_max = hundredths(query.fee_max, "fee_max");
+  if (query.ects_min) plan.ects_min = *ects_min;
+  if (query.ects_max) plan.ects_max = *ects_max;
+  if (query.fee_min) plan.fee_min = *fee_min;
+  if (query.fee_max) plan.fee_max = *fee_max;
+  if (!query.language.empty()) {
+    if (!domain::is_language_tag(query.language)) {
+      return invalid("language \"" + query.language + "\" is not a BCP 47 tag (\"en\", \"pt-BR\")",
+                     "language");
+    }
+    plan.language = lower(query.language);
+  }
+  if (!query.country.empty()) {
+    plan.country = upper(query.country);
+    if (!domain::is_country_code(plan.country)) {
+      return invalid("country \"" + query.country + "\" is not an ISO 3166-1 alpha-2 code (\"ES\")",
+                     "country");
+    }
+  }
+  for (const auto& [value, field] :
+       {std::pair{&query.institution, "institution"}, std::pair{&query.skill, "skill"}}) {
+    if (value->size() > max_filter_bytes) {
+      return invalid(
+          std::string(field) + " is longer than " + std::to_string(max_filter_bytes) + " bytes",
+          field);
+    }
+  }
+  if (auto r = check_choice(query.participation_form, {"online", "onsite", "blended", "hybrid"},
+                            "participation_form");
+      !r)
+    return r.error();
+  if (auto r = check_choice(query.pacing, {"cohort", "self_paced"}, "pacing"); !r) return r.error();
+  if (auto r = check_choice(query.synchronicity, {"synchronous", "asynchronous", "mixed"},
+                            "synchronicity");
+      !r)
+    return r.error();
+  for (const auto& [value, field] :
+       {std::pair{&query.start_from, "start_from"}, std::pair{&query.start_until, "start_until"}}) {
+    if (!value->empty() && !is_date(*value)) {
+      return invalid(std::string(field) + " must be a date YYYY-MM-DD, got \"" + *value + "\"",
+                     field);
+    }
+  }
+  if (!query.start_from.empty() && !query.start_until.empty() &&
+      query.start_from > query.start_until) {
+    return invalid("start_from " + query.start_from + " is after start_until " + query.start_until,
+                   "start_from");
+  }
+  if (query.sort.empty()) {
+    plan.sort = plan.terms.empty() ? Sort::newest : Sort::relevance;
+  } else if (query.sort == "relevance") {
+    plan.sort = Sort::relevance;
+  } else if (query.sort == "newest") {
+    plan.sort = Sort::newest;
+  } else if (query.sort == "start_date") {
+    plan.sort = Sort::start_date;
+  } else {
+    return invalid("sort must be relevance, newest or start_date, got \"" + query.sort + "\"",
+                   "sort");
+  }
+  // Without words every score is 0: relevance then means newest first.
+  if (plan.sort == Sort::relevance && plan.terms.empty()) plan.sort = Sort::newest;
+  plan.sort_name = plan.sort == Sort::relevance ? "relevance"
+                   : plan.sort == Sort::newest  ? "newest"
+                                                : "start_date";
+  if (query.limit == 0 || query.limit > catalogue_max_limit) {
+    return invalid("limit must be 1-" + std::to_string(catalogue_max_limit) + ", got " +
+                       std::to_string(query.limit),
+                   "limit");
+  }
+  // Everything that decides which entries match, in order, and nothing else (not the limit).
+  std::string canonical = plan.sort_name + "\n" + join_terms(plan.terms) + "\n";
+  auto opt = [](const std::optional<Value>& v) {
+    return v ? std::to_string(std::get<std::int64_t>(*v)) : std::string("-");
+  };
+  canonical += (query.eqf_level ? std::to_string(*query.eqf_level) : "-") + "\n" +
+               opt(plan.ects_min) + "\n" + opt(plan.ects_max) + "\n" + opt(plan.fee_min) + "\n" +
+               opt(plan.fee_max) + "\n" + plan.language + "\n" + plan.country + "\n" +
+               query.institution + "\n" + query.skill + "\n" + query.participation_form + "\n" +
+               query.pacing + "\n" + query.synchronicity + "\n" + query.start_from + "\n" +
+               query.start_until;
+  plan.fingerprint = fingerprint_of(canonical);
+  if (!query.cursor.empty()) {
+    auto cursor = decode_cursor(query.cursor, plan);
+    if (!cursor) return cursor.error();
+    plan.after = std::move(*cursor);
+  }
+  return plan;
+}
+
+// A statement and its parameters, written together so that the `?`s stay in order.
+struct Statement {
+  std::string sql;
+  std::vector<Value> params;
+
+  Statement& add(std::string_view text) {
+    sql += text;
+    return *this;
+  }
+  Statement& bind(Value value) {
+    sql += '?';
+    params.push_back(std::move(value));
+    return *this;
+  }
+};
+
+// SELECT ... FROM ... WHERE <full text and filters>, giving seq, design_id, published_at,
+// start_date and score of each matching entry.
+Statement matching(const Plan& plan, const CatalogueQuery& query, Backend backend) {
+  Statement s;
+  s.add(
+      "SELECT e.seq AS seq, e.design_id AS design_id, e.published_at AS published_at, "
+      "e.start_date AS start_date, ");
+  bool text = !plan.terms.empty();
+  if (!text) {
+    s.add("0 AS score FROM catalogue_entries e WHERE 1 = 1");
+  } else if (backend == Backend::sqlite) {
+    s.add("microcred_score(catalogue_fts, " + std::to_string(catalogue_title_weight) + ", " +
+          std::to_string(catalogue_outcomes_weight) + ", " +
+          std::to_string(catalogue_summary_weight) +
+          ") AS score FROM catalogue_fts JOIN catalogue_entries e ON e.seq = catalogue_fts.rowid "
+          "WHERE catalogue_fts MATCH ");
+    // Each term a quoted phrase: no FTS5 operator can hide in letters and digits.
+    std::string match;
+    for (const auto& term : plan.terms)
+      match += (match.empty() ? "\"" : " \"") + term + "\"";
+    s.bind(match);
+  } else {
+    // A term scores the weight of the best field it occurs in: A title, B outcomes, C summary.
+    s.add("(");
+    for (std::size_t i = 0; i < plan.terms.size(); ++i) {
+      if (i > 0) s.add(" + ");
+      s.add("CASE WHEN e.document @@ CAST(").bind("'" + plan.terms[i] + "':A");
+      s.add(" AS tsquery) THEN " + std::to_string(catalogue_title_weight) +
+            " WHEN e.document @@ CAST(");
+      s.bind("'" + plan.terms[i] + "':B");
+      s.add(" AS tsquery) THEN " + std::to_string(catalogue_outcomes_weight) + " ELSE " +
+            std::to_string(catalogue_summary_weight) + " END");
+    }
+    s.add(") AS score FROM catalogue_entries e WHERE e.document @@ CAST(");
+    std::string all;
+    for (const auto& term : plan.terms)
+      all += (all.empty() ? "'" : " & '") + term + "'";
+    s.bind(all).add(" AS tsquery)");
+  }
+  if (query.eqf_level) s.add(" AND e.eqf_level = ").bind(std::int64_t{*query.eqf_level});
+  if (plan.ects_min) s.add(" AND e.ects_centi >= ").bind(*plan.ects_min);
+  if (plan.ects_max) s.add(" AND e.ects_centi <= ").bind(*plan.ects_max);
+  if (plan.fee_min) s.add(" AND e.fee_min_cents >= ").bind(*plan.fee_min);
+  if (plan.fee_max) s.add(" AND e.fee_min_cents <= ").bind(*plan.fee_max);
+  if (!query.institution.empty()) s.add(" AND e.institution_id = ").bind(query.institution);
+  if (!query.participation_form.empty())
+    s.add(" AND e.participation_form = ").bind(query.participation_form);
+  if (!query.pacing.empty()) s.add(" AND e.pacing = ").bind(query.pacing);
+  if (!query.synchronicity.empty()) s.add(" AND e.synchronicity = ").bind(query.synchronicity);
+  if (!query.start_from.empty())
+    s.add(" AND e.start_date <> '' AND e.start_date >= ").bind(query.start_from);
+  if (!query.start_until.empty())
+    s.add(" AND e.start_date <> '' AND e.start_date <= ").bind(query.start_until);
+  if (!plan.language.empty()) {
+    s.add(
+         " AND EXISTS (SELECT 1 FROM catalogue_languages l WHERE l.entry_seq = e.seq AND "
+         "l.language = ")
+        .bind(plan.language)
+        .add(")");
+  }
+  if (!plan.country.empty()) {
+    s.add(
+         " AND EXISTS (SELECT 1 FROM catalogue_countries c WHERE c.entry_seq = e.seq AND "
+         "c.country = ")
+        .bind(plan.country)
+        .add(")");
+  }
+  if (!query.skill.empty()) {
+    s.add(
+         " AND EXISTS (SELECT 1 FROM catalogue_skills k WHERE k.entry_seq = e.seq AND "
+         "k.skill_uri = ")
+        .bind(query.skill)
+        .add(")");
+  }
+  return s;
+}
+
+// ORDER BY for columns of `table` (m: the matching rows; p: the page), ties by design id.
+std::string order_by(Sort sort, std::string_view table) {
+  std::string t(table);
+  switch (sort) {
+    case Sort::relevance:
+      return t + ".score DESC, " + t + ".design_id";
+    case Sort::newest:
+      return t + ".published_at DESC, " + t + ".design_id";
+    case Sort::start_date:
+      return "CASE WHEN " + t + ".start_date = '' THEN 1 ELSE 0 END, " + t + ".start_date, " + t +
+             ".design_id";
+  }
+  return {};
+}
+
+// The rows after the cursor, in the order `order_by` gives.
+void add_keyset(Statement& s, const Plan& plan) {
+  const auto& after = *plan.after;
+  switch (plan.sort) {
+    case Sort::relevance:
+    case Sort::newest: {
+      std::string column = plan.sort == Sort::relevance ? "m.score" : "m.published_at";
+      std::int64_t key = std::stoll(after.key);
+      s.add(" WHERE (" + column + " < ").bind(key);
+      s.add(" OR (" + column + " = ").bind(key);
+      s.add(" AND m.design_id > ").bind(after.design_id).add("))");
+      break;
+    }
+    case Sort::start_date:
+      if (after.key.empty()) {
+        s.add(" WHERE m.start_date = '' AND m.design_id > ").bind(after.design_id);
+      } else {
+        s.add(" WHERE m.start_date = '' OR m.start_date > ").bind(after.key);
+        s.add(" OR (m.start_date = ").bind(after.key);
+        s.add(" AND m.design_id > ").bind(after.design_id).add(")");
+      }
+      break;
+  }
+}
+
+Result<CatalogueEntry> entry_from(const detail::Row& row) {
+  CatalogueEntry entry;
+  entry.design_id = detail::text_of(row.at(0));
+  entry.institution_id = detail::text_of(row.at(1));
+  auto version = detail::to_int(row.at(2), "catalogue_entries.version");
+  if (!version) return version.error();
+  entry.version = static_cast<int>(*version);
+  entry.title = detail::text_of(row.at(3));
+  entry.summary = detail::text_of(row.at(4));
+  entry.institution_name = detail::text_of(row.at(5));
+  entry.learning_outcomes = split_lines(detail::text_of(row.at(6)));
+  entry.skill_uris = split_lines(detail::text_of(row.at(7)));
+  if (row.at(8)) {
+    auto eqf = detail::to_int(row.at(8), "catalogue_entries.eqf_level");
+    if (!eqf) return eqf.error();
+    entry.eqf_level = static_cast<int>(*eqf);
+  }
+  entry.ects = from_hundredths(row.at(9));
+  entry.languages = split_lines(detail::text_of(row.at(10)));
+  entry.delivery_mode = detail::text_of(row.at(11));
+  entry.participation_form = detail::text_of(row.at(12));
+  entry.pacing = detail::text_of(row.at(13));
+  entry.synchronicity = detail::text_of(row.at(14));
+  entry.countries = split_lines(detail::text_of(row.at(15)));
+  entry.fee_min = from_hundredths(row.at(16));
+  entry.fee_max = from_hundredths(row.at(17));
+  entry.currency = detail::text_of(row.at(18));
+  entry.start_date = detail::text_of(row.at(19));
+  auto published = detail::timestamp_of(row.at(20), "catalogue_entries.published_at");
+  if (!published) return published.error();
+  entry.published_at = *published;
+  return entry;
+}
+
+Result<void> check_entry(const CatalogueEntry& entry) {
+  if (entry.design_id.empty()) return invalid("a catalogue entry needs a design id", "design_id");
+  if (entry.version < 1) return invalid("version must be 1 or more", "version");
+  if (entry.title.empty()) return invalid("a catalogue entry needs a title", "title");
+  if (entry.eqf_level && (*entry.eqf_level < 1 || *entry.eqf_level > 8)) {
+    return invalid("eqf_level must be 1-8, got " + std::to_string(*entry.eqf_level), "eqf_level");
+  }
+  if (!entry.start_date.empty() && !is_date(entry.start_date)) {
+    return invalid("start_date must be a date YYYY-MM-DD, got \"" + entry.start_date + "\"",
+                   "start_date");
+  }
+  for (const auto& [value, field] :
+       {std::pair{&entry.participation_form, "participation_form"},
+        std::pair{&entry.pacing, "pacing"}, std::pair{&entry.synchronicity, "synchronicity"}}) {
+    if (value->find('\n') != std::string::npos) {
+      return invalid(std::string(field) + " must be one line", field);
+    }
+  }
+  if (entry.fee_min && entry.fee_max && *entry.fee_min > *entry.fee_max) {
+    return invalid("fee_min is above fee_max", "fee_min");
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<void> put_catalogue_entry(Transaction& tx, std::string_view tenant,
+                                 const CatalogueEntry& entry) {
+  auto owned = detail::check_tenant(tenant, entry.institution_id);
+  if (!owned) return owned;
+  auto valid = check_entry(entry);
+  if (!valid) return valid;
+  auto ects = hundredths(entry.ects, "ects");
+  if (!ects) return ects.error();
+  auto fee_min = hundredths(entry.fee_min, "fee_min");
+  if (!fee_min) return fee_min.error();
+  auto fee_max = hundredths(entry.fee_max, "fee_max");
+  if (!fee_max) return fee_max.error();
+  // Checked first: on PostgreSQL a failed foreign key would end the transaction.
+  auto design = run(tx,
+                    "SELECT 1 FROM design_records WHERE institution_id = ? AND id = ? AND "
+                    "version = ?",
+                    {std::string(tenant), entry.design_id, std::int64_t{entry.version}});
+  if (!design) return design.error();
+  if (design->rows.empty()) {
+    return detail::not_found("design version",
+                             entry.design_id + " v" + std::to_string(entry.version));
+  }
+  auto existing = run(tx, "SELECT institution_id FROM catalogue_entries WHERE design_id = ?",
+                      {entry.design_id});
+  if (!existing) return existing.error();
+  if (!existing->rows.empty()) {
+    auto owner = detail::text_of(existing->rows.front().at(0));
+    if (auto mine = detail::check_tenant(tenant, owner); !mine) return mine;
+    auto removed = run(tx, "DELETE FROM catalogue_entries WHERE design_id = ?", {entry.design_id});
+    if (!removed) return removed.error();
+  }
+  auto terms = terms_of(entry);
+  std::vector<Value> params{entry.design_id,
+                            std::string(tenant),
+                            std::int64_t{entry.version},
+                            entry.title,
+                            entry.summary,
+                            entry.institution_name,
+                            join_lines(entry.learning_outcomes),
+                            join_lines(unique_nonempty(entry.skill_uris, false)),
+                            entry.eqf_level ? Value{std::int64_t{*entry.eqf_level}} : Value{},
+                            *ects,
+                            join_lines(entry.languages),
+                            entry.delivery_mode,
+                            entry.participation_form,
+                            entry.pacing,
+                            entry.synchronicity,
+                            join_lines(unique_nonempty(entry.countries, true)),
+                            *fee_min,
+                            *fee_max,
+                            entry.currency,
+                            entry.start_date,
+                            detail::seconds_of(entry.published_at),
+                            join_terms(terms.title),
+                            join_terms(terms.outcomes),
+                            join_terms(terms.summary)};
+  std::string sql =
+      "INSERT INTO catalogue_entries (design_id, institution_id, version, title, summary, "
+      "institution_name, learning_outcomes, skill_uris, eqf_level, ects_centi, languages, "
+      "delivery_mode, participation_form, pacing, synchronicity, countries, fee_min_cents, "
+      "fee_max_cents, currency, start_date, published_at, title_terms, outcome_terms, "
+      "summary_terms";
+  if (tx.backend() == Backend::postgres) {
+    sql +=
+        ", document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, CAST(? AS tsvector)) RETURNING seq";
+    params.emplace_back(tsvector_of(terms));
+  } else {
+    sql +=
+        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING seq";
+  }
+  auto inserted = run(tx, sql, params);
+  if (!inserted) return inserted.error();
+  auto seq = detail::to_int(inserted->rows.at(0).at(0), "catalogue_entries.seq");
+  if (!seq) return seq.error();
+  struct Side {
+    std::string_view sql;
+    std::vector<std::string> values;
+  };
+  const Side sides[] = {
+      {"INSERT INTO catalogue_languages (entry_seq, language) VALUES (?, ?)",
+       language_keys(entry.languages)},
+      {"INSERT INTO catalogue_countries (entry_seq, country) VALUES (?, ?)",
+       unique_nonempty(entry.countries, true)},
+      {"INSERT INTO catalogue_skills (entry_seq, skill_uri) VALUES (?, ?)",
+       unique_nonempty(entry.skill_uris, false)},
+  };
+  for (const auto& side : sides) {
+    for (const auto& value : side.values) {
+      auto added = run(tx, side.sql, {*seq, value});
+      if (!added) return added.error();
+    }
+  }
+  return {};
+}
+
+Result<void> remove_catalogue_entry(Transaction& tx, std::string_view tenant,
+                                    std::string_view design_id) {
+  if (tenant.empty()) return invalid("no institution given", "institution_id");
+  auto removed = run(tx, "DELETE FROM catalogue_entries WHERE institution_id = ? AND design_id = ?",
+                     {std::string(tenant), std::string(design_id)});
+  if (!removed) return removed.error();
+  if (removed->changed == 0) return detail::not_found("catalogue entry", design_id);
+  return {};
+}
+
+Result<CatalogueEntry> find_catalogue_entry(Transaction& tx, std::string_view design_id) {
+  auto rows = run(
+      tx,
+      "SELECT " + std::string(entry_columns) + " FROM catalogue_entries e WHERE e.design_id = ?",
+      {std::string(design_id)});
+  if (!rows) return rows.error();
+  if (rows->rows.empty()) return detail::not_found("catalogue entry", design_id);
+  return entry_from(rows->rows.front());
+}
+
+Result<CataloguePage> search_catalogue(Transaction& tx, const CatalogueQuery& query) {
+  auto plan = plan_of(query);
+  if (!plan) return plan.error();
+  // The page's keys first (small rows to sort), then its entries.
+  Statement s;
+  s.add("SELECT " + std::string(entry_columns) +
+        ", p.score FROM (SELECT m.seq AS seq, m.score "
+        "AS score FROM (");
+  auto inner = matching(*plan, query, tx.backend());
+  s.sql += inner.sql;
+  s.params.insert(s.params.end(), inner.params.begin(), inner.params.end());
+  s.add(") m");
+  if (plan->after) add_keyset(s, *plan);
+  s.add(" ORDER BY " + order_by(plan->sort, "m") + " LIMIT ")
+      .bind(static_cast<std::int64_t>(query.limit + 1));
+  s.add(") p JOIN catalogue_entries e ON e.seq = p.seq ORDER BY ");
+  std::string outer = order_by(plan->sort, "e");
+  if (plan->sort == Sort::relevance) outer = "p.score DESC, e.design_id";
+  s.add(outer);
+  auto rows = run(tx, s.sql, s.params);
+  if (!rows) return rows.error();
+  CataloguePage page;
+  for (const auto& row : rows->rows) {
+    if (page.hits.size() == query.limit) {
+      const auto& last = page.hits.back();
+      Cursor cursor{.key = plan->sort == Sort::relevance ? std::to_string(last.score)
+                           : plan->sort == Sort::newest
+                               ? std::to_string(last.entry.published_at.seconds)
+                               : last.entry.start_date,
+                    .design_id = last.entry.design_id};
+      page.next_cursor = encode_cursor(*plan, cursor);
+      break;
+    }
+    auto entry = entry_from(row);
+    if (!entry) return entry.error();
+    auto score = detail::to_int(row.at(21), "score");
+    if (!score) return score.error();
+    page.hits.push_back({std::move(*entry), static_cast<int>(*score)});
+  }
+  return page;
+}
+
+Result<Timestamp> design_publication_time(Transaction& tx, std::string_view tenant,
+                                          std::string_view design_id, int version) {
+  auto rows = run(tx,
+                  "SELECT COALESCE(published_at, updated_at) FROM design_records "
+                  "WHERE institution_id = ? AND id = ? AND version = ?",
+                  {std::string(tenant), std::string(design_id), std::int64_t{version}});
+  if (!rows) return rows.error();
+  if (rows->rows.empty()) {
+    return detail::not_found("design version",
+                             std::string(design_id) + " v" + std::to_string(version));
+  }
+  return detail::timestamp_of(rows->rows.front().at(0), "design_records.published_at");
+}
+
+}  // namespace microcred::store
