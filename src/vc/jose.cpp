@@ -88,6 +88,19 @@ std::string issuer_id(const bj::object& payload) {
   return {};
 }
 
+// The signer a JWT payload names: a credential's issuer, a presentation's holder.
+std::string signer_id(const bj::object& payload, JwtContent content) {
+  if (content == JwtContent::credential) return issuer_id(payload);
+  const bj::value* holder = payload.if_contains("holder");
+  if (holder == nullptr) return {};
+  if (holder->is_string()) return std::string(holder->get_string());
+  if (holder->is_object()) {
+    const bj::value* id = holder->get_object().if_contains("id");
+    if (id != nullptr && id->is_string()) return std::string(id->get_string());
+  }
+  return {};
+}
+
 // RFC 7515 §4.1.9/§4.1.10: typ and cty may omit the "application/" prefix; compare media
 // types case-insensitively.
 bool media_type_is(std::string_view value, std::string_view short_name) {
@@ -184,15 +197,21 @@ Result<JwtVerification> verify(std::string_view compact, KeySource source,
       }
     }
   }
+  const bool presentation = options.content == JwtContent::presentation;
+  const std::string expected_typ = presentation ? "vp+jwt" : "vc+jwt";
+  const std::string expected_cty = presentation ? "vp" : "vc";
+  const std::string signer_role = presentation ? "holder" : "issuer";
   if (const bj::value* typ = h.if_contains("typ")) {
-    if (!typ->is_string() || !media_type_is(typ->get_string(), "vc+jwt")) {
-      return invalid(std::move(report), "JWS typ " + bj::serialize(*typ) +
-                                            " is not \"vc+jwt\"; not a secured credential");
+    if (!typ->is_string() || !media_type_is(typ->get_string(), expected_typ)) {
+      return invalid(std::move(report), "JWS typ " + bj::serialize(*typ) + " is not \"" +
+                                            expected_typ + "\"; not a secured " +
+                                            (presentation ? "presentation" : "credential"));
     }
   }
   if (const bj::value* cty = h.if_contains("cty")) {
-    if (!cty->is_string() || !media_type_is(cty->get_string(), "vc")) {
-      return invalid(std::move(report), "JWS cty " + bj::serialize(*cty) + " is not \"vc\"");
+    if (!cty->is_string() || !media_type_is(cty->get_string(), expected_cty)) {
+      return invalid(std::move(report),
+                     "JWS cty " + bj::serialize(*cty) + " is not \"" + expected_cty + "\"");
     }
   }
   if (const bj::value* kid = h.if_contains("kid")) {
@@ -210,11 +229,12 @@ Result<JwtVerification> verify(std::string_view compact, KeySource source,
   // VC-JOSE-COSE §3.1.1 asks issuers not to let JWT claims contradict the credential; a
   // verifier that saw both would not know which issuer signed.
   if (const bj::value* iss = claims.if_contains("iss")) {
-    std::string issuer = issuer_id(claims);
+    std::string issuer = signer_id(claims, options.content);
     if (!iss->is_string() || (!issuer.empty() && iss->get_string() != issuer)) {
       return invalid(std::move(report), "JWT claim iss " + bj::serialize(*iss) +
-                                            " contradicts the credential's issuer \"" + issuer +
-                                            "\"");
+                                            " contradicts the " +
+                                            (presentation ? "presentation" : "credential") + "'s " +
+                                            signer_role + " \"" + issuer + "\"");
     }
   }
 
@@ -226,11 +246,11 @@ Result<JwtVerification> verify(std::string_view compact, KeySource source,
       return invalid(std::move(report), "JWS header has no kid; cannot find the issuer's key");
     }
     if (options.require_kid_of_issuer) {
-      std::string issuer = issuer_id(claims);
+      std::string issuer = signer_id(claims, options.content);
       if (issuer.empty() || !report.kid.starts_with(issuer + "#")) {
         std::string kid = report.kid;
-        return invalid(std::move(report),
-                       "kid \"" + kid + "\" is not a key of the issuer \"" + issuer + "\"");
+        return invalid(std::move(report), "kid \"" + kid + "\" is not a key of the " + signer_role +
+                                              " \"" + issuer + "\"");
       }
     }
     auto resolved = (*source.resolver)(report.kid);
@@ -314,7 +334,7 @@ JwsAlgorithm algorithm_for(crypto::KeyType type) {
 }
 
 Result<std::string> sign_jwt(const bj::value& credential, const crypto::KeyPair& key,
-                             std::string_view kid) {
+                             std::string_view kid, JwtContent content) {
   if (!credential.is_object()) {
     return make_error(ErrorCode::invalid_argument, "only a credential object can be signed");
   }
@@ -325,8 +345,8 @@ Result<std::string> sign_jwt(const bj::value& credential, const crypto::KeyPair&
   bj::object header;
   header["alg"] = to_string(algorithm_for(key.type()));
   header["kid"] = kid;
-  header["typ"] = "vc+jwt";
-  header["cty"] = "vc";
+  header["typ"] = content == JwtContent::presentation ? "vp+jwt" : "vc+jwt";
+  header["cty"] = content == JwtContent::presentation ? "vp" : "vc";
   std::string header_json = bj::serialize(header);
   std::string payload_json = bj::serialize(credential);
   std::string jwt = base64url_encode(as_bytes(header_json));

@@ -18,6 +18,15 @@ namespace microcred::vc {
 
 /// The media type of a credential secured with JOSE (W3C VC-JOSE-COSE §3.1.1).
 inline constexpr std::string_view vc_jwt_media_type = "application/vc+jwt";
+/// The media type of a presentation secured with JOSE (W3C VC-JOSE-COSE §3.1.2).
+inline constexpr std::string_view vp_jwt_media_type = "application/vp+jwt";
+
+/// What a JWS secures: a credential (typ "vc+jwt", cty "vc", signed by its `issuer`) or a
+/// presentation (typ "vp+jwt", cty "vp", signed by its `holder`).
+enum class JwtContent {
+  credential,
+  presentation,
+};
 
 /// The JWS algorithms microcred signs and verifies with; each takes one key type.
 enum class JwsAlgorithm {
@@ -32,10 +41,11 @@ std::string_view to_string(JwsAlgorithm alg);
 JwsAlgorithm algorithm_for(crypto::KeyType type);
 
 /// `credential` (a VC 2.0 JSON-LD object, unchanged) as a JWS compact serialization with
-/// header {alg, kid, typ: "vc+jwt", cty: "vc"}. `kid` is the verification method URL.
+/// header {alg, kid, typ: "vc+jwt", cty: "vc"}; with `JwtContent::presentation`, a
+/// presentation with {typ: "vp+jwt", cty: "vp"}. `kid` is the verification method URL.
 /// Fails with `invalid_argument` when `credential` is not an object or `kid` is empty.
 Result<std::string> sign_jwt(const boost::json::value& credential, const crypto::KeyPair& key,
-                             std::string_view kid);
+                             std::string_view kid, JwtContent content = JwtContent::credential);
 
 /// Finds the public key of a `kid` (a verification method URL). It should fail with
 /// `not_found` for a kid it does not know, which makes the JWT invalid; other codes mean
@@ -46,12 +56,15 @@ using JwtKeyResolver = std::function<Result<crypto::PublicKey>(std::string_view 
 struct JwtOptions {
   /// Longest compact serialization accepted, in bytes.
   std::size_t max_bytes = 1024 * 1024;
-  /// With a resolver: the `kid` must be a DID URL of the payload's `issuer` ("<issuer>#...").
-  /// Turn off only when the resolver itself binds keys to issuers.
+  /// With a resolver: the `kid` must be a DID URL of the payload's `issuer` ("<issuer>#...";
+  /// of a presentation, its `holder`). Turn off only when the resolver itself binds keys.
   bool require_kid_of_issuer = true;
   /// When set, `exp` and `nbf` claims, if present, must hold at this instant.
   std::optional<Timestamp> now;
   std::int64_t clock_skew_seconds = 300;
+  /// What the JWT must secure: `typ`/`cty`, when present, must say so, and `iss` must not
+  /// contradict the payload's issuer (credential) or holder (presentation).
+  JwtContent content = JwtContent::credential;
 };
 
 /// The outcome of checking one JWT.
