@@ -782,6 +782,10 @@ bj::value terms_json(const Terms& t) {
 
 }  // namespace
 
+ParticipationForm credential_participation_form(ParticipationForm form) {
+  return form == ParticipationForm::hybrid ? ParticipationForm::blended : form;
+}
+
 std::string_view to_string(ParticipationForm v) {
   return participation_names[static_cast<std::size_t>(v)];
 }

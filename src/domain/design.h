@@ -19,6 +19,12 @@ inline constexpr std::string_view design_format = "microcred-design/1";
 /// online, at the same time) is the seed's fourth form.
 enum class ParticipationForm { online, onsite, blended, hybrid };
 
+/// The form an issued credential states for EU element 10. Open Badges credentials
+/// (`vc::ParticipationForm`, docs/eu-elements.md) know online, onsite and blended only; a
+/// `hybrid` course (learners choose on-site or online, at the same time) mixes both forms,
+/// so its credential says `blended`. The other forms map to themselves. Pure.
+ParticipationForm credential_participation_form(ParticipationForm form);
+
 /// Whether learners work at the same time as their teachers and peers.
 enum class Synchronicity { synchronous, asynchronous, mixed };
 

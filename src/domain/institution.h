@@ -50,10 +50,9 @@ struct SigningKey {
 
 /// Checks an institution's fields: id and name set, `country` an ISO 3166-1 alpha-2 code,
 /// `website` an https URL when set, `contact_email` shaped like an address when set.
+/// Countries are checked with `is_country_code` (domain/codes.h), the one list the domain
+/// keeps.
 /// Fails with `invalid_argument` naming the field.
 Result<void> validate(const Institution& institution);
-
-/// True when `code` is an assigned ISO 3166-1 alpha-2 code ("DE", "ES"; upper case).
-bool is_iso3166_alpha2(std::string_view code);
 
 }  // namespace microcred::domain

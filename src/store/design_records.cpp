@@ -8,7 +8,21 @@ namespace {
 using detail::run;
 
 constexpr std::string_view record_columns =
-    "id, institution_id, version, status, json, created_at, updated_at";
+    "id, institution_id, version, status, json, created_at, updated_at, author_id, "
+    "content_sha256, submitted_by, submitted_at, published_by, published_at, retired_at";
+
+detail::Value optional_seconds(const std::optional<Timestamp>& t) {
+  if (!t) return std::monostate{};
+  return detail::seconds_of(*t);
+}
+
+Result<std::optional<Timestamp>> optional_timestamp(const std::optional<std::string>& text,
+                                                    std::string_view column) {
+  if (!text) return std::optional<Timestamp>();
+  auto t = detail::timestamp_of(text, column);
+  if (!t) return t.error();
+  return std::optional<Timestamp>(*t);
+}
 
 Result<std::vector<DesignRecord>> records_from(Result<detail::Rows> rows) {
   if (!rows) return rows.error();
@@ -20,11 +34,50 @@ Result<std::vector<DesignRecord>> records_from(Result<detail::Rows> rows) {
     if (!created) return created.error();
     auto updated = detail::timestamp_of(row.at(6), "design_records.updated_at");
     if (!updated) return updated.error();
-    records.push_back({detail::text_of(row.at(0)), detail::text_of(row.at(1)),
-                       static_cast<int>(*version), detail::text_of(row.at(3)),
-                       detail::text_of(row.at(4)), *created, *updated});
+    auto submitted = optional_timestamp(row.at(10), "design_records.submitted_at");
+    if (!submitted) return submitted.error();
+    auto published = optional_timestamp(row.at(12), "design_records.published_at");
+    if (!published) return published.error();
+    auto retired = optional_timestamp(row.at(13), "design_records.retired_at");
+    if (!retired) return retired.error();
+    records.push_back({.id = detail::text_of(row.at(0)),
+                       .institution_id = detail::text_of(row.at(1)),
+                       .version = static_cast<int>(*version),
+                       .status = detail::text_of(row.at(3)),
+                       .json = detail::text_of(row.at(4)),
+                       .created_at = *created,
+                       .updated_at = *updated,
+                       .author_id = detail::text_of(row.at(7)),
+                       .content_sha256 = detail::text_of(row.at(8)),
+                       .submitted_by = detail::text_of(row.at(9)),
+                       .submitted_at = *submitted,
+                       .published_by = detail::text_of(row.at(11)),
+                       .published_at = *published,
+                       .retired_at = *retired});
   }
   return records;
+}
+
+bool frozen(std::string_view status) {
+  return status == "published" || status == "retired";
+}
+
+// A published version may only be retired: everything but the status and the retirement
+// and update times stays as it is. The database's triggers refuse the same (migration 2);
+// this check gives the caller a clear `conflict` first.
+Result<void> check_change_allowed(const DesignRecord& stored, const DesignRecord& change) {
+  if (!frozen(stored.status)) return {};
+  bool retirement =
+      stored.status == "published" && change.status == "retired" && change.json == stored.json &&
+      change.content_sha256 == stored.content_sha256 &&
+      change.submitted_by == stored.submitted_by && change.submitted_at == stored.submitted_at &&
+      change.published_by == stored.published_by && change.published_at == stored.published_at;
+  if (retirement) return {};
+  return make_error(ErrorCode::conflict,
+                    "version " + std::to_string(stored.version) + " of design \"" + stored.id +
+                        "\" is " + stored.status +
+                        " and can no longer change; edit the design to make a new version",
+                    "status");
 }
 
 }  // namespace
@@ -40,10 +93,14 @@ Result<void> insert_design_record(Transaction& tx, std::string_view tenant,
   }
   auto inserted =
       run(tx,
-          "INSERT INTO design_records (id, version, institution_id, status, json, "
-          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          "INSERT INTO design_records (id, version, institution_id, status, json, created_at, "
+          "updated_at, author_id, content_sha256, submitted_by, submitted_at, published_by, "
+          "published_at, retired_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           {record.id, std::int64_t{record.version}, std::string(tenant), record.status, record.json,
-           detail::seconds_of(record.created_at), detail::seconds_of(record.updated_at)});
+           detail::seconds_of(record.created_at), detail::seconds_of(record.updated_at),
+           record.author_id, record.content_sha256, record.submitted_by,
+           optional_seconds(record.submitted_at), record.published_by,
+           optional_seconds(record.published_at), optional_seconds(record.retired_at)});
   if (!inserted) return inserted.error();
   return {};
 }
@@ -62,7 +119,13 @@ Result<DesignRecord> find_design_record(Transaction& tx, std::string_view tenant
                                      "ORDER BY version DESC LIMIT 1",
                                  {std::string(tenant), std::string(id)}));
   if (!records) return records.error();
-  if (records->empty()) return detail::not_found("design", id);
+  if (records->empty()) {
+    if (version) {
+      return make_error(ErrorCode::not_found, "no version " + std::to_string(*version) +
+                                                  " of design \"" + std::string(id) + "\"");
+    }
+    return detail::not_found("design", id);
+  }
   return records->front();
 }
 
@@ -70,11 +133,19 @@ Result<void> update_design_record(Transaction& tx, std::string_view tenant,
                                   const DesignRecord& record) {
   auto owned = detail::check_tenant(tenant, record.institution_id);
   if (!owned) return owned;
-  auto updated = run(tx,
-                     "UPDATE design_records SET status = ?, json = ?, updated_at = ? "
-                     "WHERE institution_id = ? AND id = ? AND version = ?",
-                     {record.status, record.json, detail::seconds_of(record.updated_at),
-                      std::string(tenant), record.id, std::int64_t{record.version}});
+  auto stored = find_design_record(tx, tenant, record.id, record.version);
+  if (!stored) return stored.error();
+  auto allowed = check_change_allowed(*stored, record);
+  if (!allowed) return allowed;
+  auto updated =
+      run(tx,
+          "UPDATE design_records SET status = ?, json = ?, updated_at = ?, content_sha256 = ?, "
+          "submitted_by = ?, submitted_at = ?, published_by = ?, published_at = ?, "
+          "retired_at = ? WHERE institution_id = ? AND id = ? AND version = ?",
+          {record.status, record.json, detail::seconds_of(record.updated_at), record.content_sha256,
+           record.submitted_by, optional_seconds(record.submitted_at), record.published_by,
+           optional_seconds(record.published_at), optional_seconds(record.retired_at),
+           std::string(tenant), record.id, std::int64_t{record.version}});
   if (!updated) return updated.error();
   if (updated->changed == 0) return detail::not_found("design", record.id);
   return {};
@@ -94,6 +165,48 @@ Result<std::vector<DesignRecord>> list_design_records(Transaction& tx, std::stri
   }
   sql += " ORDER BY id";
   return records_from(run(tx, sql, params));
+}
+
+Result<std::vector<DesignRecord>> list_design_versions(Transaction& tx, std::string_view tenant,
+                                                       std::string_view id) {
+  auto records = records_from(run(tx,
+                                  "SELECT " + std::string(record_columns) +
+                                      " FROM design_records WHERE institution_id = ? AND id = ? "
+                                      "ORDER BY version",
+                                  {std::string(tenant), std::string(id)}));
+  if (!records) return records.error();
+  if (records->empty()) return detail::not_found("design", id);
+  return records;
+}
+
+Result<void> add_design_contributor(Transaction& tx, std::string_view tenant, std::string_view id,
+                                    int version, std::string_view user_id) {
+  if (user_id.empty()) {
+    return make_error(ErrorCode::invalid_argument, "a contributor needs a user id", "user_id");
+  }
+  // Check first: a failed statement would end a PostgreSQL transaction (docs/storage.md).
+  auto exists = find_design_record(tx, tenant, id, version);
+  if (!exists) return exists.error();
+  auto inserted =
+      run(tx,
+          "INSERT INTO design_contributors (institution_id, design_id, version, "
+          "user_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+          {std::string(tenant), std::string(id), std::int64_t{version}, std::string(user_id)});
+  if (!inserted) return inserted.error();
+  return {};
+}
+
+Result<std::vector<std::string>> design_contributors(Transaction& tx, std::string_view tenant,
+                                                     std::string_view id, int version) {
+  auto rows = run(tx,
+                  "SELECT user_id FROM design_contributors WHERE institution_id = ? AND "
+                  "design_id = ? AND version = ? ORDER BY user_id",
+                  {std::string(tenant), std::string(id), std::int64_t{version}});
+  if (!rows) return rows.error();
+  std::vector<std::string> users;
+  for (const auto& row : rows->rows)
+    users.push_back(detail::text_of(row.at(0)));
+  return users;
 }
 
 }  // namespace microcred::store

@@ -2,18 +2,25 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/codes.h"
 #include "domain/user.h"
 
 namespace microcred::domain {
 namespace {
 
-TEST(Iso3166Alpha2, KnowsAssignedCodesOnly) {
-  for (const char* code : {"AD", "DE", "ES", "FR", "GB", "GR", "IE", "PT", "SE", "ZW"}) {
-    EXPECT_TRUE(is_iso3166_alpha2(code)) << code;
+// One country list serves the whole domain (domain/codes.h): institutions and designs
+// accept and refuse the same codes.
+TEST(ValidateInstitution, UsesTheDomainsCountryList) {
+  for (const char* code : {"AD", "DE", "ES", "FR", "GB", "GR", "IE", "PT", "SE", "ZW", "XK"}) {
+    Institution institution{.id = "uni", .name = "Uni", .country = code};
+    EXPECT_TRUE(validate(institution)) << code;
+    EXPECT_TRUE(is_country_code(code)) << code;
   }
-  // EL and UK are EU usage, not ISO 3166-1; XK is user-assigned.
-  for (const char* code : {"", "E", "ESP", "es", "Es", "EL", "UK", "XK", "AA", "ZZ", "1A"}) {
-    EXPECT_FALSE(is_iso3166_alpha2(code)) << code;
+  // EL and UK are EU usage, not ISO 3166-1.
+  for (const char* code : {"", "E", "ESP", "es", "Es", "EL", "UK", "AA", "ZZ", "1A"}) {
+    Institution institution{.id = "uni", .name = "Uni", .country = code};
+    EXPECT_FALSE(validate(institution)) << code;
+    EXPECT_FALSE(is_country_code(code)) << code;
   }
 }
 
