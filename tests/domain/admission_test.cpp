@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "json/parse.h"
+#include "support/testsuites.h"
 
 namespace microcred::domain {
 namespace {
@@ -237,6 +238,19 @@ TEST(Admission, EvidenceRoundTripsJson) {
   auto empty = evidence_from_json(to_json(ApplicationEvidence{}));
   ASSERT_TRUE(empty);
   EXPECT_EQ(*empty, ApplicationEvidence{});
+}
+
+TEST(Admission, TheDocumentedEvidenceReadsAndChecksClean) {
+  auto text = support::read_file(support::source_dir() / "docs" / "learner-path.md");
+  auto at = text.find("```json\n{\n  \"languages\"");
+  ASSERT_NE(at, std::string::npos);
+  at = text.find('{', at);
+  auto json = json::parse(text.substr(at, text.find("```", at) - at));
+  ASSERT_TRUE(json) << describe(json.error());
+  auto e = evidence_from_json(*json);
+  ASSERT_TRUE(e) << describe(e.error());
+  EXPECT_TRUE(check_evidence(*e).empty());
+  EXPECT_EQ(e->experience[0].months, 18);
 }
 
 TEST(Admission, RefusesBadEvidenceJson) {

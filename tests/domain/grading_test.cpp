@@ -4,7 +4,9 @@
 
 #include <boost/json.hpp>
 
+#include "domain/design.h"
 #include "json/parse.h"
+#include "support/testsuites.h"
 
 namespace microcred::domain {
 namespace {
@@ -166,6 +168,25 @@ TEST(Grading, ReadsTheExampleDesignsSchemes) {
   ASSERT_TRUE(abc);
   EXPECT_EQ(abc->letters, (std::vector<std::string>{"A", "B", "C", "D"}));
   EXPECT_EQ(abc->lowest_pass, "C");
+}
+
+TEST(Grading, ReadsEveryExampleDesignsScheme) {
+  int read = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(support::source_dir() / "examples" / "designs")) {
+    if (entry.path().extension() != ".json") continue;
+    SCOPED_TRACE(entry.path().filename().string());
+    auto json = json::parse(support::read_file(entry.path()));
+    ASSERT_TRUE(json);
+    auto design = design_from_json(*json);
+    ASSERT_TRUE(design) << describe(design.error());
+    if (design->grading_scheme.empty()) continue;
+    auto scheme = read_grading_scheme(design->grading_scheme);
+    EXPECT_TRUE(scheme) << scheme.error().message;
+    if (scheme) EXPECT_TRUE(check_grading_scheme(*scheme).empty()) << describe(*scheme);
+    ++read;
+  }
+  EXPECT_GE(read, 5);
 }
 
 TEST(Grading, SaysWhyASchemeTextCannotBeRead) {

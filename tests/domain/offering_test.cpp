@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "json/parse.h"
+#include "support/testsuites.h"
 
 namespace microcred::domain {
 namespace {
@@ -680,6 +681,38 @@ TEST(Offering, DerivesAssessmentRequirements) {
   req = assessment_requirements(d, o);
   ASSERT_TRUE(req);
   EXPECT_EQ(req->grading.decimals, 2);
+}
+
+// The JSON blocks of docs/learner-path.md, so that the documented examples stay true.
+std::vector<std::string> documented_json() {
+  auto text = support::read_file(support::source_dir() / "docs" / "learner-path.md");
+  std::vector<std::string> blocks;
+  const std::string open = "```json\n";
+  for (auto at = text.find(open); at != std::string::npos; at = text.find(open, at)) {
+    at += open.size();
+    auto end = text.find("```", at);
+    blocks.push_back(text.substr(at, end - at));
+  }
+  return blocks;
+}
+
+TEST(Offering, TheDocumentedExampleReadsAndChecksClean) {
+  int found = 0;
+  for (const auto& block : documented_json()) {
+    if (block.find("microcred-offering/1") == std::string::npos) continue;
+    ++found;
+    auto json = json::parse(block);
+    ASSERT_TRUE(json) << describe(json.error());
+    auto o = offering_from_json(*json);
+    ASSERT_TRUE(o) << describe(o.error());
+    auto d = design();
+    auto findings = check_offering(*o, {.design = &d});
+    EXPECT_TRUE(findings.empty()) << list(findings);
+    auto q = quote_fee(*o, request("professional", Activity::assessed, {"alumni"}));
+    ASSERT_TRUE(q);
+    EXPECT_EQ(format_money(q->payable), "960.00 EUR");
+  }
+  EXPECT_EQ(found, 1);
 }
 
 }  // namespace
