@@ -260,5 +260,36 @@ TEST(BatchCsv, ChecksEmailShapes) {
   EXPECT_FALSE(is_email_address(std::string(250, 'a') + "@b.org"));
 }
 
+TEST(BatchCsv, SurvivesRandomInput) {
+  // Short random texts over the characters that matter to the parser and the row checks.
+  constexpr std::string_view alphabet = "a,\"\r\n1@.;x\xFF 2-0all";
+  std::uint64_t state = 0x9E3779B97F4A7C15u;
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  std::size_t good = 0;
+  std::size_t bad = 0;
+  for (int i = 0; i < 20'000; ++i) {
+    std::string text = i % 2 ? header : std::string();
+    const auto length = next() % 60;
+    for (std::uint64_t k = 0; k < length; ++k)
+      text += alphabet[next() % alphabet.size()];
+    for (const auto& record : parse_csv(text, 16))
+      ASSERT_GE(record.line, 1u);
+    auto csv = read_batch_csv(text, requirements(), today);
+    if (csv) {
+      good += csv->rows.size();
+      bad += csv->bad_rows.size();
+      for (const auto& b : csv->bad_rows)
+        ASSERT_FALSE(b.reason.empty());
+    }
+  }
+  EXPECT_GT(bad, 0u);
+  EXPECT_EQ(good, 0u);  // random rows never carry a valid e-mail, names and result
+}
+
 }  // namespace
 }  // namespace microcred::domain

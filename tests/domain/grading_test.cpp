@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <boost/json.hpp>
 
 #include "domain/design.h"
@@ -206,6 +208,18 @@ TEST(Grading, SaysWhyASchemeTextCannotBeRead) {
     EXPECT_NE(scheme.error().message.find("10 or more is a pass"), std::string::npos);
   }
   EXPECT_FALSE(read_grading_scheme(std::string(5'000, 'x')));
+}
+
+TEST(Grading, ReadsLongOrOddTextsWithoutTrouble) {
+  for (const std::string& text :
+       {std::string(1'999, '-'), std::string(1'000, '1') + "-" + std::string(990, '2'),
+        "0-20" + std::string(1'990, ' '), std::string(500, '9') + "-1e400",
+        std::string("\0-1", 3)}) {
+    auto scheme = read_grading_scheme(text);
+    if (scheme) EXPECT_FALSE(describe(*scheme).empty());
+  }
+  auto huge = read_grading_scheme("0-" + std::string(400, '9') + " or more");
+  if (huge) EXPECT_TRUE(std::isfinite(huge->max) || !check_grading_scheme(*huge).empty());
 }
 
 TEST(Grading, DescribesSchemes) {
