@@ -185,7 +185,9 @@ TEST(Grading, ReadsEveryExampleDesignsScheme) {
     if (design->grading_scheme.empty()) continue;
     auto scheme = read_grading_scheme(design->grading_scheme);
     EXPECT_TRUE(scheme) << scheme.error().message;
-    if (scheme) EXPECT_TRUE(check_grading_scheme(*scheme).empty()) << describe(*scheme);
+    if (scheme) {
+      EXPECT_TRUE(check_grading_scheme(*scheme).empty()) << describe(*scheme);
+    }
     ++read;
   }
   EXPECT_GE(read, 5);
@@ -216,10 +218,14 @@ TEST(Grading, ReadsLongOrOddTextsWithoutTrouble) {
         "0-20" + std::string(1'990, ' '), std::string(500, '9') + "-1e400",
         std::string("\0-1", 3)}) {
     auto scheme = read_grading_scheme(text);
-    if (scheme) EXPECT_FALSE(describe(*scheme).empty());
+    if (scheme) {
+      EXPECT_FALSE(describe(*scheme).empty());
+    }
   }
   auto huge = read_grading_scheme("0-" + std::string(400, '9') + " or more");
-  if (huge) EXPECT_TRUE(std::isfinite(huge->max) || !check_grading_scheme(*huge).empty());
+  if (huge) {
+    EXPECT_TRUE(std::isfinite(huge->max) || !check_grading_scheme(*huge).empty());
+  }
 }
 
 TEST(Grading, DescribesSchemes) {
