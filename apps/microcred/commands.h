@@ -11,7 +11,8 @@ void add_version_command(CLI::App& app, int& exit_code);
 void add_jcs_command(CLI::App& app, int& exit_code);
 void add_keygen_command(CLI::App& app, int& exit_code);
 void add_rdf_commands(CLI::App& app, int& exit_code);
-void add_vc_commands(CLI::App& app, int& exit_code);  // sign, verify
+void add_vc_commands(CLI::App& app, int& exit_code);  // sign, present, verify
+void add_status_list_commands(CLI::App& app, int& exit_code);  // status-list make, get
 void add_profile_commands(CLI::App& app, int& exit_code);  // check-profile, microcredential
 void add_bench_vc_commands(CLI::App& app, int& exit_code);  // bench issue, bench verify
 void add_design_commands(CLI::App& app, int& exit_code);  // design check

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   add_keygen_command(app, exit_code);
   add_rdf_commands(app, exit_code);
   add_vc_commands(app, exit_code);
+  add_status_list_commands(app, exit_code);
   add_profile_commands(app, exit_code);
   add_bench_vc_commands(app, exit_code);
   add_design_commands(app, exit_code);
