@@ -15,7 +15,7 @@ void add_vc_commands(CLI::App& app, int& exit_code);  // sign, present, verify
 void add_status_list_commands(CLI::App& app, int& exit_code);  // status-list make, get
 void add_profile_commands(CLI::App& app, int& exit_code);  // check-profile, microcredential
 void add_bench_vc_commands(CLI::App& app, int& exit_code);  // bench issue, bench verify
-void add_design_commands(CLI::App& app, int& exit_code);  // design check
+void add_design_commands(CLI::App& app, int& exit_code);  // design check, import, export
 
 /// The `bench` subcommand group of `app`, made on first use; every `bench X` joins it.
 CLI::App* bench_group(CLI::App& app);

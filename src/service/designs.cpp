@@ -454,7 +454,15 @@ Result<ImportOutcome> import_design(store::Transaction& tx, crypto::RandomSource
 Result<std::string> export_design(store::Transaction& tx, const Principal& actor,
                                   std::string_view institution_id, std::string_view id,
                                   std::optional<int> version) {
-  auto found = get_design(tx, actor, institution_id, id, version);
+  if (auto ok = allowed(actor, Action::design_read, institution_id); !ok) return ok.error();
+  return export_design_file(tx, institution_id, id, version);
+}
+
+Result<std::string> export_design_file(store::Transaction& tx, std::string_view institution_id,
+                                       std::string_view id, std::optional<int> version) {
+  auto record = store::find_design_record(tx, institution_id, id, version);
+  if (!record) return record.error();
+  auto found = version_of(std::move(*record));
   if (!found) return found.error();
   std::string out;
   append_pretty(domain::to_json(found->design), 0, out);

@@ -146,9 +146,17 @@ Result<ImportOutcome> import_design(store::Transaction& tx, crypto::RandomSource
                                     std::string_view id = {});
 
 /// Version `version` (or the newest) of design `id` in its JSON file form (needs
-/// design_read): `design_from_json` reads it back to the same design.
+/// design_read): `design_from_json` reads it back to the same design. The text is indented
+/// by two spaces, `"format"` first, and ends in a newline.
 Result<std::string> export_design(store::Transaction& tx, const Principal& actor,
                                   std::string_view institution_id, std::string_view id,
                                   std::optional<int> version = std::nullopt);
+
+/// As `export_design`, without a principal: for callers that hold the database itself (the
+/// `microcred design export` command, run by whoever may open the database). Still scoped
+/// to `institution_id`. Servers must use `export_design`.
+Result<std::string> export_design_file(store::Transaction& tx, std::string_view institution_id,
+                                       std::string_view id,
+                                       std::optional<int> version = std::nullopt);
 
 }  // namespace microcred::service
