@@ -357,8 +357,13 @@ void check_proofs(const bj::object& presentation, const PresentationVerifyOption
       checks.skipped(binding, "the proof could not be checked");
       continue;
     }
+    // verify_proof speaks of credentials; here the document is the presentation.
+    std::string detail = result->detail;
+    if (auto at = detail.find("the credential"); at != std::string::npos) {
+      detail.replace(at, 14, "the presentation");
+    }
     checks.add(name, result->valid ? CheckOutcome::ok : CheckOutcome::failed,
-               "authentication: " + result->detail);
+               "authentication: " + detail);
     check_holder_binding(holder, method_url, method->controller, dids, binding, checks);
   }
 }
