@@ -17,11 +17,15 @@ namespace {
 using detail::run;
 using detail::Value;
 
+// An entry's columns: the narrow row `e` that filters and sorts, and its document `d`.
 constexpr std::string_view entry_columns =
-    "e.design_id, e.institution_id, e.version, e.title, e.summary, e.institution_name, "
-    "e.learning_outcomes, e.skill_uris, e.eqf_level, e.ects_centi, e.languages, "
-    "e.delivery_mode, e.participation_form, e.pacing, e.synchronicity, e.countries, "
-    "e.fee_min_cents, e.fee_max_cents, e.currency, e.start_date, e.published_at";
+    "e.design_id, e.institution_id, e.version, d.title, d.summary, d.institution_name, "
+    "d.learning_outcomes, d.skill_uris, e.eqf_level, e.ects_centi, d.languages, "
+    "d.delivery_mode, e.participation_form, e.pacing, e.synchronicity, d.countries, "
+    "e.fee_min_cents, d.fee_max_cents, d.currency, e.start_date, e.published_at";
+
+// Sorts open-dated entries after every date (byte order on both backends).
+constexpr std::string_view open_start_key = "~";
 
 // Largest ECTS or fee the catalogue keeps (in units, before the * 100).
 constexpr double max_amount = 1e12;
@@ -108,7 +112,7 @@ bool is_date(std::string_view text) {
   return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
-// The language rows of an entry: each tag in lower case, and its primary language too, so
+// The language keys of an entry: each tag in lower case, and its primary language too, so
 // that a search for "en" finds "en-GB".
 std::vector<std::string> language_keys(const std::vector<std::string>& languages) {
   std::vector<std::string> keys;
@@ -136,6 +140,14 @@ std::vector<std::string> unique_nonempty(const std::vector<std::string>& items, 
       seen = seen || o == value;
     if (!seen) out.push_back(std::move(value));
   }
+  return out;
+}
+
+// Keys as one string, each between spaces (" en en-gb "), so that a filter is one LIKE.
+std::string keys_text(const std::vector<std::string>& keys) {
+  std::string out = " ";
+  for (const auto& key : keys)
+    out += key + " ";
   return out;
 }
 
@@ -279,7 +291,7 @@ Result<Cursor> decode_cursor(const std::string& text, const Plan& plan) {
   if (plan.sort != Sort::start_date) {
     auto number = detail::to_int(parts[2], "cursor");
     if (!number) return bad();
-  } else if (!parts[2].empty() && !is_date(parts[2])) {
+  } else if (parts[2] != open_start_key && !is_date(parts[2])) {
     return bad();
   }
   return Cursor{parts[2], parts[3]};
@@ -427,12 +439,12 @@ struct Statement {
 };
 
 // SELECT ... FROM ... WHERE <full text and filters>, giving seq, design_id, published_at,
-// start_date and score of each matching entry.
+// start_key and score of each matching entry.
 Statement matching(const Plan& plan, const CatalogueQuery& query, Backend backend) {
   Statement s;
   s.add(
       "SELECT e.seq AS seq, e.design_id AS design_id, e.published_at AS published_at, "
-      "e.start_date AS start_date, ");
+      "e.start_key AS start_key, ");
   bool text = !plan.terms.empty();
   if (!text) {
     s.add("0 AS score FROM catalogue_entries e WHERE 1 = 1");
@@ -452,14 +464,16 @@ Statement matching(const Plan& plan, const CatalogueQuery& query, Backend backen
     s.add("(");
     for (std::size_t i = 0; i < plan.terms.size(); ++i) {
       if (i > 0) s.add(" + ");
-      s.add("CASE WHEN e.document @@ CAST(").bind("'" + plan.terms[i] + "':A");
+      s.add("CASE WHEN d.document @@ CAST(").bind("'" + plan.terms[i] + "':A");
       s.add(" AS tsquery) THEN " + std::to_string(catalogue_title_weight) +
-            " WHEN e.document @@ CAST(");
+            " WHEN d.document @@ CAST(");
       s.bind("'" + plan.terms[i] + "':B");
       s.add(" AS tsquery) THEN " + std::to_string(catalogue_outcomes_weight) + " ELSE " +
             std::to_string(catalogue_summary_weight) + " END");
     }
-    s.add(") AS score FROM catalogue_entries e WHERE e.document @@ CAST(");
+    s.add(
+        ") AS score FROM catalogue_entries e JOIN catalogue_documents d ON d.entry_seq = e.seq "
+        "WHERE d.document @@ CAST(");
     std::string all;
     for (const auto& term : plan.terms)
       all += (all.empty() ? "'" : " & '") + term + "'";
@@ -479,31 +493,18 @@ Statement matching(const Plan& plan, const CatalogueQuery& query, Backend backen
     s.add(" AND e.start_date <> '' AND e.start_date >= ").bind(query.start_from);
   if (!query.start_until.empty())
     s.add(" AND e.start_date <> '' AND e.start_date <= ").bind(query.start_until);
-  if (!plan.language.empty()) {
-    s.add(
-         " AND EXISTS (SELECT 1 FROM catalogue_languages l WHERE l.entry_seq = e.seq AND "
-         "l.language = ")
-        .bind(plan.language)
-        .add(")");
-  }
-  if (!plan.country.empty()) {
-    s.add(
-         " AND EXISTS (SELECT 1 FROM catalogue_countries c WHERE c.entry_seq = e.seq AND "
-         "c.country = ")
-        .bind(plan.country)
-        .add(")");
-  }
+  // Language tags and country codes hold no LIKE wildcard (checked in plan_of).
+  if (!plan.language.empty()) s.add(" AND e.language_keys LIKE ").bind("% " + plan.language + " %");
+  if (!plan.country.empty()) s.add(" AND e.country_keys LIKE ").bind("% " + plan.country + " %");
   if (!query.skill.empty()) {
-    s.add(
-         " AND EXISTS (SELECT 1 FROM catalogue_skills k WHERE k.entry_seq = e.seq AND "
-         "k.skill_uri = ")
+    s.add(" AND e.seq IN (SELECT k.entry_seq FROM catalogue_skills k WHERE k.skill_uri = ")
         .bind(query.skill)
         .add(")");
   }
   return s;
 }
 
-// ORDER BY for columns of `table` (m: the matching rows; p: the page), ties by design id.
+// ORDER BY for columns of `table`, ties by design id.
 std::string order_by(Sort sort, std::string_view table) {
   std::string t(table);
   switch (sort) {
@@ -512,8 +513,7 @@ std::string order_by(Sort sort, std::string_view table) {
     case Sort::newest:
       return t + ".published_at DESC, " + t + ".design_id";
     case Sort::start_date:
-      return "CASE WHEN " + t + ".start_date = '' THEN 1 ELSE 0 END, " + t + ".start_date, " + t +
-             ".design_id";
+      return t + ".start_key, " + t + ".design_id";
   }
   return {};
 }
@@ -532,13 +532,9 @@ void add_keyset(Statement& s, const Plan& plan) {
       break;
     }
     case Sort::start_date:
-      if (after.key.empty()) {
-        s.add(" WHERE m.start_date = '' AND m.design_id > ").bind(after.design_id);
-      } else {
-        s.add(" WHERE m.start_date = '' OR m.start_date > ").bind(after.key);
-        s.add(" OR (m.start_date = ").bind(after.key);
-        s.add(" AND m.design_id > ").bind(after.design_id).add(")");
-      }
+      s.add(" WHERE (m.start_key > ").bind(after.key);
+      s.add(" OR (m.start_key = ").bind(after.key);
+      s.add(" AND m.design_id > ").bind(after.design_id).add("))");
       break;
   }
 }
@@ -601,6 +597,25 @@ Result<void> check_entry(const CatalogueEntry& entry) {
   return {};
 }
 
+// Deletes `tenant`'s entry of `design_id` row by row (the document's delete feeds FTS5);
+// tells whether there was one.
+Result<bool> delete_entry(Transaction& tx, std::string_view tenant, std::string_view design_id) {
+  auto found =
+      run(tx, "SELECT seq FROM catalogue_entries WHERE institution_id = ? AND design_id = ?",
+          {std::string(tenant), std::string(design_id)});
+  if (!found) return found.error();
+  if (found->rows.empty()) return false;
+  auto seq = detail::to_int(found->rows.front().at(0), "catalogue_entries.seq");
+  if (!seq) return seq.error();
+  for (std::string_view sql : {"DELETE FROM catalogue_skills WHERE entry_seq = ?",
+                               "DELETE FROM catalogue_documents WHERE entry_seq = ?",
+                               "DELETE FROM catalogue_entries WHERE seq = ?"}) {
+    auto removed = run(tx, sql, {*seq});
+    if (!removed) return removed.error();
+  }
+  return true;
+}
+
 }  // namespace
 
 Result<void> put_catalogue_entry(Transaction& tx, std::string_view tenant,
@@ -631,71 +646,57 @@ Result<void> put_catalogue_entry(Transaction& tx, std::string_view tenant,
   if (!existing->rows.empty()) {
     auto owner = detail::text_of(existing->rows.front().at(0));
     if (auto mine = detail::check_tenant(tenant, owner); !mine) return mine;
-    auto removed = run(tx, "DELETE FROM catalogue_entries WHERE design_id = ?", {entry.design_id});
+    auto removed = delete_entry(tx, tenant, entry.design_id);
     if (!removed) return removed.error();
   }
   auto terms = terms_of(entry);
-  std::vector<Value> params{entry.design_id,
-                            std::string(tenant),
-                            std::int64_t{entry.version},
+  auto countries = unique_nonempty(entry.countries, true);
+  auto skills = unique_nonempty(entry.skill_uris, false);
+  auto inserted = run(
+      tx,
+      "INSERT INTO catalogue_entries (design_id, institution_id, version, eqf_level, ects_centi, "
+      "participation_form, pacing, synchronicity, fee_min_cents, start_date, start_key, "
+      "published_at, language_keys, country_keys) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+      {entry.design_id, std::string(tenant), std::int64_t{entry.version},
+       entry.eqf_level ? Value{std::int64_t{*entry.eqf_level}} : Value{}, *ects,
+       entry.participation_form, entry.pacing, entry.synchronicity, *fee_min, entry.start_date,
+       entry.start_date.empty() ? std::string(open_start_key) : entry.start_date,
+       detail::seconds_of(entry.published_at), keys_text(language_keys(entry.languages)),
+       keys_text(countries)});
+  if (!inserted) return inserted.error();
+  auto seq = detail::to_int(inserted->rows.at(0).at(0), "catalogue_entries.seq");
+  if (!seq) return seq.error();
+  std::vector<Value> params{*seq,
                             entry.title,
                             entry.summary,
                             entry.institution_name,
                             join_lines(entry.learning_outcomes),
-                            join_lines(unique_nonempty(entry.skill_uris, false)),
-                            entry.eqf_level ? Value{std::int64_t{*entry.eqf_level}} : Value{},
-                            *ects,
+                            join_lines(skills),
                             join_lines(entry.languages),
                             entry.delivery_mode,
-                            entry.participation_form,
-                            entry.pacing,
-                            entry.synchronicity,
-                            join_lines(unique_nonempty(entry.countries, true)),
-                            *fee_min,
+                            join_lines(countries),
                             *fee_max,
                             entry.currency,
-                            entry.start_date,
-                            detail::seconds_of(entry.published_at),
                             join_terms(terms.title),
                             join_terms(terms.outcomes),
                             join_terms(terms.summary)};
   std::string sql =
-      "INSERT INTO catalogue_entries (design_id, institution_id, version, title, summary, "
-      "institution_name, learning_outcomes, skill_uris, eqf_level, ects_centi, languages, "
-      "delivery_mode, participation_form, pacing, synchronicity, countries, fee_min_cents, "
-      "fee_max_cents, currency, start_date, published_at, title_terms, outcome_terms, "
-      "summary_terms";
+      "INSERT INTO catalogue_documents (entry_seq, title, summary, institution_name, "
+      "learning_outcomes, skill_uris, languages, delivery_mode, countries, fee_max_cents, "
+      "currency, title_terms, outcome_terms, summary_terms";
   if (tx.backend() == Backend::postgres) {
-    sql +=
-        ", document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, CAST(? AS tsvector)) RETURNING seq";
+    sql += ", document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS tsvector))";
     params.emplace_back(tsvector_of(terms));
   } else {
-    sql +=
-        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "RETURNING seq";
+    sql += ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   }
-  auto inserted = run(tx, sql, params);
-  if (!inserted) return inserted.error();
-  auto seq = detail::to_int(inserted->rows.at(0).at(0), "catalogue_entries.seq");
-  if (!seq) return seq.error();
-  struct Side {
-    std::string_view sql;
-    std::vector<std::string> values;
-  };
-  const Side sides[] = {
-      {"INSERT INTO catalogue_languages (entry_seq, language) VALUES (?, ?)",
-       language_keys(entry.languages)},
-      {"INSERT INTO catalogue_countries (entry_seq, country) VALUES (?, ?)",
-       unique_nonempty(entry.countries, true)},
-      {"INSERT INTO catalogue_skills (entry_seq, skill_uri) VALUES (?, ?)",
-       unique_nonempty(entry.skill_uris, false)},
-  };
-  for (const auto& side : sides) {
-    for (const auto& value : side.values) {
-      auto added = run(tx, side.sql, {*seq, value});
-      if (!added) return added.error();
-    }
+  auto documented = run(tx, sql, params);
+  if (!documented) return documented.error();
+  for (const auto& skill : skills) {
+    auto added =
+        run(tx, "INSERT INTO catalogue_skills (entry_seq, skill_uri) VALUES (?, ?)", {*seq, skill});
+    if (!added) return added.error();
   }
   return {};
 }
@@ -703,18 +704,18 @@ Result<void> put_catalogue_entry(Transaction& tx, std::string_view tenant,
 Result<void> remove_catalogue_entry(Transaction& tx, std::string_view tenant,
                                     std::string_view design_id) {
   if (tenant.empty()) return invalid("no institution given", "institution_id");
-  auto removed = run(tx, "DELETE FROM catalogue_entries WHERE institution_id = ? AND design_id = ?",
-                     {std::string(tenant), std::string(design_id)});
+  auto removed = delete_entry(tx, tenant, design_id);
   if (!removed) return removed.error();
-  if (removed->changed == 0) return detail::not_found("catalogue entry", design_id);
+  if (!*removed) return detail::not_found("catalogue entry", design_id);
   return {};
 }
 
 Result<CatalogueEntry> find_catalogue_entry(Transaction& tx, std::string_view design_id) {
-  auto rows = run(
-      tx,
-      "SELECT " + std::string(entry_columns) + " FROM catalogue_entries e WHERE e.design_id = ?",
-      {std::string(design_id)});
+  auto rows = run(tx,
+                  "SELECT " + std::string(entry_columns) +
+                      " FROM catalogue_entries e JOIN catalogue_documents d ON d.entry_seq = "
+                      "e.seq WHERE e.design_id = ?",
+                  {std::string(design_id)});
   if (!rows) return rows.error();
   if (rows->rows.empty()) return detail::not_found("catalogue entry", design_id);
   return entry_from(rows->rows.front());
@@ -735,7 +736,9 @@ Result<CataloguePage> search_catalogue(Transaction& tx, const CatalogueQuery& qu
   if (plan->after) add_keyset(s, *plan);
   s.add(" ORDER BY " + order_by(plan->sort, "m") + " LIMIT ")
       .bind(static_cast<std::int64_t>(query.limit + 1));
-  s.add(") p JOIN catalogue_entries e ON e.seq = p.seq ORDER BY ");
+  s.add(
+      ") p JOIN catalogue_entries e ON e.seq = p.seq JOIN catalogue_documents d ON "
+      "d.entry_seq = e.seq ORDER BY ");
   std::string outer = order_by(plan->sort, "e");
   if (plan->sort == Sort::relevance) outer = "p.score DESC, e.design_id";
   s.add(outer);
@@ -748,7 +751,8 @@ Result<CataloguePage> search_catalogue(Transaction& tx, const CatalogueQuery& qu
       Cursor cursor{.key = plan->sort == Sort::relevance ? std::to_string(last.score)
                            : plan->sort == Sort::newest
                                ? std::to_string(last.entry.published_at.seconds)
-                               : last.entry.start_date,
+                           : last.entry.start_date.empty() ? std::string(open_start_key)
+                                                           : last.entry.start_date,
                     .design_id = last.entry.design_id};
       page.next_cursor = encode_cursor(*plan, cursor);
       break;

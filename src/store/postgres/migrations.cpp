@@ -167,58 +167,53 @@ CREATE TABLE catalogue_entries (
   design_id TEXT COLLATE "C" NOT NULL UNIQUE,
   institution_id TEXT NOT NULL REFERENCES institutions(id),
   version BIGINT NOT NULL,
+  eqf_level BIGINT,
+  ects_centi BIGINT,
+  participation_form TEXT NOT NULL,
+  pacing TEXT NOT NULL,
+  synchronicity TEXT NOT NULL,
+  fee_min_cents BIGINT,
+  start_date TEXT COLLATE "C" NOT NULL,
+  start_key TEXT COLLATE "C" NOT NULL,
+  published_at BIGINT NOT NULL,
+  language_keys TEXT NOT NULL,
+  country_keys TEXT NOT NULL,
+  FOREIGN KEY (design_id, version) REFERENCES design_records(id, version)
+);
+CREATE INDEX catalogue_entries_by_published ON catalogue_entries(published_at DESC, design_id);
+CREATE INDEX catalogue_entries_by_start ON catalogue_entries(start_key, design_id);
+CREATE INDEX catalogue_entries_by_institution ON catalogue_entries(institution_id, published_at);
+CREATE TABLE catalogue_documents (
+  entry_seq BIGINT PRIMARY KEY REFERENCES catalogue_entries(seq) ON DELETE CASCADE,
   title TEXT NOT NULL,
   summary TEXT NOT NULL,
   institution_name TEXT NOT NULL,
   learning_outcomes TEXT NOT NULL,
   skill_uris TEXT NOT NULL,
-  eqf_level BIGINT,
-  ects_centi BIGINT,
   languages TEXT NOT NULL,
   delivery_mode TEXT NOT NULL,
-  participation_form TEXT NOT NULL,
-  pacing TEXT NOT NULL,
-  synchronicity TEXT NOT NULL,
   countries TEXT NOT NULL,
-  fee_min_cents BIGINT,
   fee_max_cents BIGINT,
   currency TEXT NOT NULL,
-  start_date TEXT COLLATE "C" NOT NULL,
-  published_at BIGINT NOT NULL,
   title_terms TEXT NOT NULL,
   outcome_terms TEXT NOT NULL,
   summary_terms TEXT NOT NULL,
-  document TSVECTOR NOT NULL,
-  FOREIGN KEY (design_id, version) REFERENCES design_records(id, version)
+  document TSVECTOR NOT NULL
 );
-CREATE INDEX catalogue_entries_by_published ON catalogue_entries(published_at DESC, design_id);
-CREATE INDEX catalogue_entries_by_start ON catalogue_entries(start_date, design_id);
-CREATE INDEX catalogue_entries_by_institution ON catalogue_entries(institution_id);
-CREATE INDEX catalogue_entries_by_eqf ON catalogue_entries(eqf_level);
-CREATE INDEX catalogue_entries_document ON catalogue_entries USING GIN (document);
-CREATE TABLE catalogue_languages (
-  entry_seq BIGINT NOT NULL REFERENCES catalogue_entries(seq) ON DELETE CASCADE,
-  language TEXT NOT NULL,
-  PRIMARY KEY (entry_seq, language)
-);
-CREATE INDEX catalogue_languages_by_language ON catalogue_languages(language);
-CREATE TABLE catalogue_countries (
-  entry_seq BIGINT NOT NULL REFERENCES catalogue_entries(seq) ON DELETE CASCADE,
-  country TEXT NOT NULL,
-  PRIMARY KEY (entry_seq, country)
-);
-CREATE INDEX catalogue_countries_by_country ON catalogue_countries(country);
+CREATE INDEX catalogue_documents_document ON catalogue_documents USING GIN (document);
 CREATE TABLE catalogue_skills (
   entry_seq BIGINT NOT NULL REFERENCES catalogue_entries(seq) ON DELETE CASCADE,
   skill_uri TEXT NOT NULL,
   PRIMARY KEY (entry_seq, skill_uri)
 );
 CREATE INDEX catalogue_skills_by_skill ON catalogue_skills(skill_uri);
-CREATE FUNCTION catalogue_entries_replace_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN RAISE EXCEPTION 'catalogue_entries: replace an entry, do not update it' USING ERRCODE = 'integrity_constraint_violation'; END;
+CREATE FUNCTION catalogue_replace_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'the catalogue: replace an entry, do not update it' USING ERRCODE = 'integrity_constraint_violation'; END;
 $$;
 CREATE TRIGGER catalogue_entries_no_update BEFORE UPDATE ON catalogue_entries
-FOR EACH ROW EXECUTE FUNCTION catalogue_entries_replace_only();
+FOR EACH ROW EXECUTE FUNCTION catalogue_replace_only();
+CREATE TRIGGER catalogue_documents_no_update BEFORE UPDATE ON catalogue_documents
+FOR EACH ROW EXECUTE FUNCTION catalogue_replace_only();
 )sql";
 
 constexpr Migration migrations[] = {

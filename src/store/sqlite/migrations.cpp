@@ -163,45 +163,38 @@ CREATE TABLE catalogue_entries (
   design_id TEXT NOT NULL UNIQUE,
   institution_id TEXT NOT NULL REFERENCES institutions(id),
   version INTEGER NOT NULL,
+  eqf_level INTEGER,
+  ects_centi INTEGER,
+  participation_form TEXT NOT NULL,
+  pacing TEXT NOT NULL,
+  synchronicity TEXT NOT NULL,
+  fee_min_cents INTEGER,
+  start_date TEXT NOT NULL,
+  start_key TEXT NOT NULL,
+  published_at INTEGER NOT NULL,
+  language_keys TEXT NOT NULL,
+  country_keys TEXT NOT NULL,
+  FOREIGN KEY (design_id, version) REFERENCES design_records(id, version)
+);
+CREATE INDEX catalogue_entries_by_published ON catalogue_entries(published_at DESC, design_id);
+CREATE INDEX catalogue_entries_by_start ON catalogue_entries(start_key, design_id);
+CREATE INDEX catalogue_entries_by_institution ON catalogue_entries(institution_id, published_at);
+CREATE TABLE catalogue_documents (
+  entry_seq INTEGER PRIMARY KEY REFERENCES catalogue_entries(seq) ON DELETE CASCADE,
   title TEXT NOT NULL,
   summary TEXT NOT NULL,
   institution_name TEXT NOT NULL,
   learning_outcomes TEXT NOT NULL,
   skill_uris TEXT NOT NULL,
-  eqf_level INTEGER,
-  ects_centi INTEGER,
   languages TEXT NOT NULL,
   delivery_mode TEXT NOT NULL,
-  participation_form TEXT NOT NULL,
-  pacing TEXT NOT NULL,
-  synchronicity TEXT NOT NULL,
   countries TEXT NOT NULL,
-  fee_min_cents INTEGER,
   fee_max_cents INTEGER,
   currency TEXT NOT NULL,
-  start_date TEXT NOT NULL,
-  published_at INTEGER NOT NULL,
   title_terms TEXT NOT NULL,
   outcome_terms TEXT NOT NULL,
-  summary_terms TEXT NOT NULL,
-  FOREIGN KEY (design_id, version) REFERENCES design_records(id, version)
+  summary_terms TEXT NOT NULL
 );
-CREATE INDEX catalogue_entries_by_published ON catalogue_entries(published_at DESC, design_id);
-CREATE INDEX catalogue_entries_by_start ON catalogue_entries(start_date, design_id);
-CREATE INDEX catalogue_entries_by_institution ON catalogue_entries(institution_id);
-CREATE INDEX catalogue_entries_by_eqf ON catalogue_entries(eqf_level);
-CREATE TABLE catalogue_languages (
-  entry_seq INTEGER NOT NULL REFERENCES catalogue_entries(seq) ON DELETE CASCADE,
-  language TEXT NOT NULL,
-  PRIMARY KEY (entry_seq, language)
-) WITHOUT ROWID;
-CREATE INDEX catalogue_languages_by_language ON catalogue_languages(language);
-CREATE TABLE catalogue_countries (
-  entry_seq INTEGER NOT NULL REFERENCES catalogue_entries(seq) ON DELETE CASCADE,
-  country TEXT NOT NULL,
-  PRIMARY KEY (entry_seq, country)
-) WITHOUT ROWID;
-CREATE INDEX catalogue_countries_by_country ON catalogue_countries(country);
 CREATE TABLE catalogue_skills (
   entry_seq INTEGER NOT NULL REFERENCES catalogue_entries(seq) ON DELETE CASCADE,
   skill_uri TEXT NOT NULL,
@@ -210,17 +203,19 @@ CREATE TABLE catalogue_skills (
 CREATE INDEX catalogue_skills_by_skill ON catalogue_skills(skill_uri);
 CREATE VIRTUAL TABLE catalogue_fts USING fts5(
   title_terms, outcome_terms, summary_terms,
-  content='catalogue_entries', content_rowid='seq', tokenize='ascii', detail='column');
-CREATE TRIGGER catalogue_entries_fts_insert AFTER INSERT ON catalogue_entries BEGIN
+  content='catalogue_documents', content_rowid='entry_seq', tokenize='ascii', detail='column');
+CREATE TRIGGER catalogue_documents_fts_insert AFTER INSERT ON catalogue_documents BEGIN
   INSERT INTO catalogue_fts(rowid, title_terms, outcome_terms, summary_terms)
-  VALUES (new.seq, new.title_terms, new.outcome_terms, new.summary_terms);
+  VALUES (new.entry_seq, new.title_terms, new.outcome_terms, new.summary_terms);
 END;
-CREATE TRIGGER catalogue_entries_fts_delete AFTER DELETE ON catalogue_entries BEGIN
+CREATE TRIGGER catalogue_documents_fts_delete AFTER DELETE ON catalogue_documents BEGIN
   INSERT INTO catalogue_fts(catalogue_fts, rowid, title_terms, outcome_terms, summary_terms)
-  VALUES ('delete', old.seq, old.title_terms, old.outcome_terms, old.summary_terms);
+  VALUES ('delete', old.entry_seq, old.title_terms, old.outcome_terms, old.summary_terms);
 END;
 CREATE TRIGGER catalogue_entries_no_update BEFORE UPDATE ON catalogue_entries
 BEGIN SELECT RAISE(ABORT, 'catalogue_entries: replace an entry, do not update it'); END;
+CREATE TRIGGER catalogue_documents_no_update BEFORE UPDATE ON catalogue_documents
+BEGIN SELECT RAISE(ABORT, 'catalogue_documents: replace an entry, do not update it'); END;
 )sql";
 
 constexpr Migration migrations[] = {
