@@ -2,9 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "store/sqlite/catalogue_score.h"
 
@@ -161,8 +163,18 @@ Result<std::unique_ptr<detail::Connection>> connect(const std::string& path, int
   if (!scored) return scored.error();
   auto connection = std::make_unique<SqliteConnection>(std::move(db));
   // WAL lets readers run beside one writer; an in-memory database stays in "memory" mode.
-  auto pragmas = connection->execute_script(
-      "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+  // Switching a new file to WAL needs a lock that SQLite may refuse at once (without calling
+  // the busy handler) while another connection opens the same file, so retry until the busy
+  // timeout has passed.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  auto wal = connection->execute_script("PRAGMA journal_mode = WAL;");
+  while (!wal && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    wal = connection->execute_script("PRAGMA journal_mode = WAL;");
+  }
+  if (!wal) return wal.error();
+  auto pragmas =
+      connection->execute_script("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
   if (!pragmas) return pragmas.error();
   return std::unique_ptr<detail::Connection>(std::move(connection));
 }
