@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <new>
 #include <span>
 #include <string>
@@ -16,6 +17,7 @@
 #include "rdf/detail/identifier_issuer.h"
 #include "rdf/detail/nquads_writer.h"
 #include "rdf/detail/permuter.h"
+#include "rdf/detail/prepared_dataset.h"
 #include "rdf/nquads.h"
 
 namespace microcred::rdf {
@@ -24,8 +26,8 @@ namespace {
 
 using detail::HexDigest;
 using detail::IdentifierIssuer;
-
-constexpr std::int32_t no_blank = -1;
+using detail::no_blank;
+using detail::PreparedDataset;
 constexpr std::size_t subject_position = 0;
 constexpr std::size_t predicate_position = 1;
 constexpr std::size_t object_position = 2;
@@ -38,19 +40,15 @@ struct WorkLimitReached {
 
 // A quad prepared once: each component is either a blank node number or its N-Quads text,
 // so that hashing never serializes a term twice.
-struct PreparedQuad {
+struct CanonQuad {
   std::int32_t blank[4] = {no_blank, no_blank, no_blank, no_blank};
   std::string_view text[4];
-  const Quad* source = nullptr;
-
-  bool has_blank() const {
-    return blank[0] != no_blank || blank[2] != no_blank || blank[3] != no_blank;
-  }
+  std::string_view predicate;
 };
 
 // A cheap hash of a prepared quad: blank node numbers, and each text's length with its
 // first and last bytes. Equal quads hash equal; the rare collision costs one comparison.
-std::uint64_t quick_hash(const PreparedQuad& quad) {
+std::uint64_t quick_hash(const CanonQuad& quad) {
   std::uint64_t seed = 0;
   for (std::size_t i = 0; i < 4; ++i) {
     std::uint64_t part = static_cast<std::uint64_t>(quad.blank[i]) + 1;
@@ -68,7 +66,7 @@ std::uint64_t quick_hash(const PreparedQuad& quad) {
   return seed;
 }
 
-bool same_quad(const PreparedQuad& a, const PreparedQuad& b) {
+bool same_quad(const CanonQuad& a, const CanonQuad& b) {
   for (std::size_t i = 0; i < 4; ++i) {
     if (a.blank[i] != b.blank[i] || a.text[i] != b.text[i]) return false;
   }
@@ -104,80 +102,88 @@ bool valid_position(const Term& term, std::size_t position) {
   }
 }
 
+// Builds the prepared form of a Dataset: blank nodes numbered in order of first appearance.
+Result<PreparedDataset> prepare_dataset(const Dataset& dataset) {
+  const auto& quads = dataset.quads;
+  PreparedDataset prepared;
+  std::size_t estimate = 0;
+  for (const Quad& quad : quads) {
+    estimate += quad.subject.value.size() + quad.predicate.value.size() + quad.object.value.size() +
+                quad.object.datatype.size() + quad.graph.value.size() + 16;
+  }
+  prepared.text.reserve(estimate + estimate / 8);
+  prepared.quads.reserve(quads.size());
+  // Blank node label -> number, open addressing over slots holding number + 1.
+  std::vector<std::uint32_t> blank_slots(table_size(quads.size() * 3));
+  const std::size_t blank_mask = blank_slots.size() - 1;
+  auto& labels = prepared.labels;
+  for (std::size_t q = 0; q < quads.size(); ++q) {
+    const Quad& quad = quads[q];
+    const Term* terms[4] = {&quad.subject, &quad.predicate, &quad.object, &quad.graph};
+    detail::TermView views[4];
+    for (std::size_t i = 0; i < 4; ++i) {
+      const Term& term = *terms[i];
+      if (!valid_position(term, i)) {
+        static constexpr const char* names[] = {"subject", "predicate", "object", "graph"};
+        return make_error(ErrorCode::invalid_argument, "quad " + std::to_string(q + 1) + ": term " +
+                                                           to_nquads(term) + " cannot be a " +
+                                                           names[i] + " in RDF");
+      }
+      views[i] = {term.kind, term.value, term.datatype, term.language, term.direction, 0};
+      if (term.kind == TermKind::blank_node) {
+        std::size_t slot = std::hash<std::string_view>{}(term.value) & blank_mask;
+        while (blank_slots[slot] != 0 && labels[blank_slots[slot] - 1] != term.value) {
+          slot = (slot + 1) & blank_mask;
+        }
+        if (blank_slots[slot] == 0) {
+          labels.push_back(term.value);
+          blank_slots[slot] = static_cast<std::uint32_t>(labels.size());
+        }
+        views[i].blank = blank_slots[slot] - 1;
+      }
+    }
+    prepared.add(views[0], views[1], views[2], views[3]);
+  }
+  prepared.blank_count = static_cast<std::uint32_t>(labels.size());
+  return prepared;
+}
+
 class Canonicalizer {
  public:
-  Canonicalizer(const Dataset& dataset, const CanonicalizeOptions& options)
+  Canonicalizer(const PreparedDataset& dataset, const CanonicalizeOptions& options)
       : dataset_(dataset), options_(options), hasher_(options.hash) {}
 
   Result<Canonicalized> run() {
-    if (auto prepared = prepare(); !prepared) return prepared.error();
+    if (dataset_.text.size() > std::numeric_limits<std::uint32_t>::max()) {
+      return make_error(ErrorCode::limit_exceeded, "over 4 GiB of N-Quads to canonicalize");
+    }
+    prepare();
     try {
       issue_canonical_identifiers();
     } catch (const WorkLimitReached& limit) {
       return make_error(ErrorCode::work_limit_exceeded, limit.what);
     }
-    return Canonicalized{serialize(), issued_map()};
+    Canonicalized out{serialize(), {}};
+    if (options_.issued_map) out.issued = issued_map();
+    return out;
   }
 
  private:
-  // Serializes every non-blank term once, numbers the blank nodes in order of first
-  // appearance, drops duplicate quads (a dataset is a set) and builds the blank node to
-  // quads map (RDFC-1.0, 4.4.3 step 2).
-  Result<void> prepare() {
-    const auto& quads = dataset_.quads;
-    std::vector<std::uint32_t> offsets;
-    offsets.reserve(quads.size() * 5);
-    std::size_t estimate = 0;
-    for (const Quad& quad : quads) {
-      estimate += quad.subject.value.size() + quad.predicate.value.size() +
-                  quad.object.value.size() + quad.object.datatype.size() + quad.graph.value.size() +
-                  16;
-    }
-    text_.reserve(estimate + estimate / 8);
-    // Blank node label -> number, open addressing over slots holding number + 1.
-    std::vector<std::uint32_t> blank_slots(table_size(quads.size() * 3));
-    const std::size_t blank_mask = blank_slots.size() - 1;
-    prepared_.resize(quads.size());
-    for (std::size_t q = 0; q < quads.size(); ++q) {
-      const Quad& quad = quads[q];
-      PreparedQuad& prepared = prepared_[q];
-      prepared.source = &quad;
-      const Term* terms[4] = {&quad.subject, &quad.predicate, &quad.object, &quad.graph};
-      for (std::size_t i = 0; i < 4; ++i) {
-        const Term& term = *terms[i];
-        if (!valid_position(term, i)) {
-          static constexpr const char* names[] = {"subject", "predicate", "object", "graph"};
-          return make_error(ErrorCode::invalid_argument,
-                            "quad " + std::to_string(q + 1) + ": term " + to_nquads(term) +
-                                " cannot be a " + names[i] + " in RDF");
-        }
-        if (term.kind == TermKind::blank_node) {
-          std::size_t slot = std::hash<std::string_view>{}(term.value) & blank_mask;
-          while (blank_slots[slot] != 0 && labels_[blank_slots[slot] - 1] != term.value) {
-            slot = (slot + 1) & blank_mask;
-          }
-          if (blank_slots[slot] == 0) {
-            labels_.push_back(term.value);
-            blank_slots[slot] = static_cast<std::uint32_t>(labels_.size());
-          }
-          prepared.blank[i] = static_cast<std::int32_t>(blank_slots[slot] - 1);
-          offsets.push_back(0);
-          offsets.push_back(0);
-        } else {
-          offsets.push_back(static_cast<std::uint32_t>(text_.size()));
-          detail::append_term(text_, term);
-          offsets.push_back(static_cast<std::uint32_t>(text_.size()));
-        }
-      }
-    }
-    // text_ no longer grows: the views are now stable.
+  // Views every term's text, drops duplicate quads (a dataset is a set) and builds the blank
+  // node to quads map (RDFC-1.0, 4.4.3 step 2).
+  void prepare() {
+    const std::string_view text(dataset_.text);
+    prepared_.resize(dataset_.quads.size());
     for (std::size_t q = 0; q < prepared_.size(); ++q) {
+      const detail::PreparedQuad& source = dataset_.quads[q];
+      CanonQuad& quad = prepared_[q];
       for (std::size_t i = 0; i < 4; ++i) {
-        const std::uint32_t begin = offsets[q * 8 + i * 2];
-        const std::uint32_t end = offsets[q * 8 + i * 2 + 1];
-        prepared_[q].text[i] = std::string_view(text_).substr(begin, end - begin);
+        quad.blank[i] = source.blank[i];
+        quad.text[i] = text.substr(source.begin[i], source.end[i] - source.begin[i]);
       }
+      quad.predicate = source.predicate;
     }
+    blank_count_ = dataset_.blank_count;
     // Drop duplicate quads, keeping the first of each (a dataset is a set).
     {
       std::vector<std::uint32_t> slots(table_size(prepared_.size()));
@@ -203,8 +209,8 @@ class Canonicalizer {
 
     // The blank node to quads map as one array: quads of node n are
     // node_quads_[quads_begin_[n] .. quads_begin_[n + 1]).
-    quads_begin_.assign(labels_.size() + 1, 0);
-    const auto for_each_blank = [](const PreparedQuad& quad, auto&& visit) {
+    quads_begin_.assign(blank_count_ + 1, 0);
+    const auto for_each_blank = [](const CanonQuad& quad, auto&& visit) {
       for (std::size_t i : {subject_position, object_position, graph_position}) {
         const std::int32_t node = quad.blank[i];
         if (node == no_blank) continue;
@@ -217,10 +223,10 @@ class Canonicalizer {
         visit(static_cast<std::size_t>(node));
       }
     };
-    for (const PreparedQuad& quad : prepared_) {
+    for (const CanonQuad& quad : prepared_) {
       for_each_blank(quad, [&](std::size_t node) { ++quads_begin_[node + 1]; });
     }
-    for (std::size_t n = 0; n < labels_.size(); ++n)
+    for (std::size_t n = 0; n < blank_count_; ++n)
       quads_begin_[n + 1] += quads_begin_[n];
     node_quads_.resize(quads_begin_.back());
     std::vector<std::uint32_t> fill(quads_begin_.begin(), quads_begin_.end() - 1);
@@ -229,18 +235,39 @@ class Canonicalizer {
         node_quads_[fill[node]++] = static_cast<std::uint32_t>(q);
       });
     }
-    canonical_ = IdentifierIssuer(labels_.size());
+    canonical_ = IdentifierIssuer(blank_count_);
+  }
 
-    // Permuter keys: each blank node's rank in the order of its input label.
-    std::vector<std::uint32_t> by_label(labels_.size());
+  // The input label of blank node `n`.
+  std::string label_of(std::uint32_t n) const {
+    if (!dataset_.labels.empty()) return std::string(dataset_.labels[n]);
+    std::string label;
+    append_label(label, "b", static_cast<std::int32_t>(n));
+    return label;
+  }
+
+  // Permuter keys: each blank node's rank in the order of its input label. Only Hash
+  // N-Degree Quads needs them, so they are made on first use.
+  void rank_labels() {
+    if (!label_rank_.empty() || blank_count_ == 0) return;
+    std::vector<std::string> owned;
+    std::vector<std::string_view> labels;
+    if (dataset_.labels.empty()) {
+      owned.reserve(blank_count_);
+      for (std::uint32_t n = 0; n < blank_count_; ++n)
+        owned.push_back(label_of(n));
+      labels.assign(owned.begin(), owned.end());
+    } else {
+      labels = dataset_.labels;
+    }
+    std::vector<std::uint32_t> by_label(blank_count_);
     for (std::uint32_t n = 0; n < by_label.size(); ++n)
       by_label[n] = n;
     std::sort(by_label.begin(), by_label.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return labels_[a] < labels_[b]; });
-    label_rank_.resize(labels_.size());
+              [&](std::uint32_t a, std::uint32_t b) { return labels[a] < labels[b]; });
+    label_rank_.resize(blank_count_);
     for (std::uint32_t r = 0; r < by_label.size(); ++r)
       label_rank_[by_label[r]] = r;
-    return {};
   }
 
   std::span<const std::uint32_t> quads_of(std::uint32_t node) const {
@@ -250,7 +277,7 @@ class Canonicalizer {
 
   // Appends `quad` as one N-Quads line, writing each blank node with `label(node)`.
   template <class Label>
-  void append_line(std::string& out, const PreparedQuad& quad, Label&& label) {
+  void append_line(std::string& out, const CanonQuad& quad, Label&& label) {
     for (std::size_t i = 0; i < 4; ++i) {
       if (i == graph_position && quad.blank[i] == no_blank && quad.text[i].empty()) break;
       if (i != 0) out.push_back(' ');
@@ -295,13 +322,13 @@ class Canonicalizer {
   }
 
   // RDFC-1.0, 4.7 Hash Related Blank Node.
-  HexDigest hash_related_blank_node(std::uint32_t related, const PreparedQuad& quad,
+  HexDigest hash_related_blank_node(std::uint32_t related, const CanonQuad& quad,
                                     const IdentifierIssuer& issuer, char position) {
     hasher_.begin();
     hasher_.update(std::string_view(&position, 1));
     if (position != 'g') {
       hasher_.update("<");
-      hasher_.update(quad.source->predicate.value);
+      hasher_.update(quad.predicate);
       hasher_.update(">");
     }
     label_.clear();
@@ -329,10 +356,11 @@ class Canonicalizer {
                              " calls of Hash N-Degree Quads (max_ndegree_calls); the dataset "
                              "looks like a poison graph"};
     }
+    rank_labels();
     // Step 1-3: related blank nodes by their related hash.
     std::vector<std::pair<HexDigest, std::uint32_t>> related_hashes;
     for (std::uint32_t q : quads_of(identifier)) {
-      const PreparedQuad& quad = prepared_[q];
+      const CanonQuad& quad = prepared_[q];
       static constexpr std::pair<std::size_t, char> positions[] = {
           {subject_position, 's'}, {object_position, 'o'}, {graph_position, 'g'}};
       for (auto [i, position] : positions) {
@@ -428,11 +456,14 @@ class Canonicalizer {
 
   // RDFC-1.0, 4.4.3 steps 3-5.
   void issue_canonical_identifiers() {
-    const std::size_t count = labels_.size();
+    const std::size_t count = blank_count_;
     first_degree_.resize(count);
     std::vector<std::pair<HexDigest, std::uint32_t>> by_hash;
     by_hash.reserve(count);
     for (std::uint32_t n = 0; n < count; ++n) {
+      // A number toRdf gave a node without triples (a subject with no properties) labels
+      // nothing.
+      if (quads_begin_[n] == quads_begin_[n + 1]) continue;
       first_degree_[n] = hash_first_degree_quads(n);
       by_hash.emplace_back(first_degree_[n], n);
     }
@@ -474,8 +505,8 @@ class Canonicalizer {
   std::string serialize() {
     scratch_.clear();
     ends_.clear();
-    scratch_.reserve(text_.size() + prepared_.size() * 24);
-    for (const PreparedQuad& quad : prepared_) {
+    scratch_.reserve(dataset_.text.size() + prepared_.size() * 24);
+    for (const CanonQuad& quad : prepared_) {
       append_line(scratch_, quad, [&](std::string& out, std::uint32_t node) {
         append_label(out, "_:c14n", canonical_.find(node));
       });
@@ -497,20 +528,20 @@ class Canonicalizer {
 
   std::map<std::string, std::string> issued_map() const {
     std::map<std::string, std::string> issued;
-    for (std::uint32_t n = 0; n < labels_.size(); ++n) {
+    for (std::uint32_t n = 0; n < blank_count_; ++n) {
+      if (!canonical_.has(n)) continue;
       std::string label;
       append_label(label, "c14n", canonical_.find(n));
-      issued.emplace(std::string(labels_[n]), std::move(label));
+      issued.emplace(label_of(n), std::move(label));
     }
     return issued;
   }
 
-  const Dataset& dataset_;
+  const PreparedDataset& dataset_;
   const CanonicalizeOptions& options_;
   detail::Hasher hasher_;
-  std::string text_;
-  std::vector<PreparedQuad> prepared_;
-  std::vector<std::string_view> labels_;
+  std::vector<CanonQuad> prepared_;
+  std::uint32_t blank_count_ = 0;
   std::vector<std::uint32_t> quads_begin_;
   std::vector<std::uint32_t> node_quads_;
   std::vector<std::uint32_t> label_rank_;
@@ -529,10 +560,25 @@ class Canonicalizer {
 
 Result<Canonicalized> canonicalize(const Dataset& dataset, const CanonicalizeOptions& options) {
   try {
+    auto prepared = prepare_dataset(dataset);
+    if (!prepared) return prepared.error();
+    return Canonicalizer(*prepared, options).run();
+  } catch (const std::bad_alloc&) {
+    return make_error(ErrorCode::crypto_error, "out of memory or no SHA-2 in OpenSSL");
+  }
+}
+
+namespace detail {
+
+Result<Canonicalized> canonicalize_prepared(PreparedDataset& dataset,
+                                            const CanonicalizeOptions& options) {
+  try {
     return Canonicalizer(dataset, options).run();
   } catch (const std::bad_alloc&) {
     return make_error(ErrorCode::crypto_error, "out of memory or no SHA-2 in OpenSSL");
   }
 }
+
+}  // namespace detail
 
 }  // namespace microcred::rdf

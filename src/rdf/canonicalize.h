@@ -20,13 +20,17 @@ struct CanonicalizeOptions {
   /// Permutations tried by Hash N-Degree Quads, over the whole run; bounds the search when
   /// related blank nodes need no recursion.
   std::uint64_t max_permutations = 1'000'000;
+  /// Whether to fill `Canonicalized::issued` (an allocation or two per blank node; signing
+  /// and verifying need only the N-Quads).
+  bool issued_map = true;
 };
 
 /// The result of RDFC-1.0: the canonical N-Quads and the issued-identifiers map.
 struct Canonicalized {
   /// Canonical N-Quads: unique lines, sorted by code point, each ending in '\n'.
   std::string nquads;
-  /// Input blank node label (no "_:") -> canonical label ("c14n0", ...).
+  /// Input blank node label (no "_:") -> canonical label ("c14n0", ...); empty unless
+  /// `CanonicalizeOptions::issued_map`.
   std::map<std::string, std::string> issued;
 };
 

@@ -13,6 +13,7 @@
 #endif
 
 #include "rdf/detail/nquads_writer.h"
+#include "rdf/detail/prepared_dataset.h"
 #include "rdf/detail/utf8.h"
 
 namespace microcred::rdf {
@@ -551,14 +552,15 @@ void append_string(std::string& out, std::string_view value) {
 
 namespace detail {
 
-void append_term(std::string& out, const Term& term) {
+void append_term(std::string& out, const TermView& term) {
   switch (term.kind) {
     case TermKind::iri:
       append_iri(out, term.value);
       return;
     case TermKind::blank_node:
-      out.append("_:");
-      out.append(term.value);
+      // Blank nodes are numbers here; RDFC-1.0 labels them itself.
+      out.append("_:b");
+      out.append(std::to_string(term.blank));
       return;
     case TermKind::literal:
       append_string(out, term.value);
@@ -577,6 +579,15 @@ void append_term(std::string& out, const Term& term) {
     case TermKind::default_graph:
       return;
   }
+}
+
+void append_term(std::string& out, const Term& term) {
+  if (term.kind == TermKind::blank_node) {
+    out.append("_:");
+    out.append(term.value);
+    return;
+  }
+  append_term(out, TermView{term.kind, term.value, term.datatype, term.language, term.direction});
 }
 
 }  // namespace detail

@@ -5,9 +5,12 @@
 #include "rdf/to_rdf.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 
 #include <boost/json.hpp>
@@ -15,26 +18,13 @@
 #include "json/jcs.h"
 #include "rdf/detail/jsonld_context.h"
 #include "rdf/detail/jsonld_iri.h"
+#include "rdf/detail/prepared_dataset.h"
 
 namespace microcred::rdf {
 
 namespace json = boost::json;
 
 namespace {
-
-constexpr std::string_view rdf_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-constexpr std::string_view xsd_ns = "http://www.w3.org/2001/XMLSchema#";
-
-std::string rdf_iri(std::string_view local) {
-  std::string s(rdf_ns);
-  s.append(local);
-  return s;
-}
-std::string xsd_iri(std::string_view local) {
-  std::string s(xsd_ns);
-  s.append(local);
-  return s;
-}
 
 // XSD canonical double: "1.1E0", "1.0E21" (JSON-LD 1.1 §8.6 step 10).
 std::string canonical_double(double d) {
@@ -112,31 +102,96 @@ bool is_blank(std::string_view s) {
   return s.starts_with("_:");
 }
 
-class Deserializer {
+constexpr std::string_view rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+constexpr std::string_view rdf_first = "http://www.w3.org/1999/02/22-rdf-syntax-ns#first";
+constexpr std::string_view rdf_rest = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest";
+constexpr std::string_view rdf_nil = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
+constexpr std::string_view rdf_value = "http://www.w3.org/1999/02/22-rdf-syntax-ns#value";
+constexpr std::string_view rdf_language = "http://www.w3.org/1999/02/22-rdf-syntax-ns#language";
+constexpr std::string_view rdf_direction = "http://www.w3.org/1999/02/22-rdf-syntax-ns#direction";
+constexpr std::string_view rdf_json = "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON";
+constexpr std::string_view xsd_boolean = "http://www.w3.org/2001/XMLSchema#boolean";
+constexpr std::string_view xsd_double = "http://www.w3.org/2001/XMLSchema#double";
+constexpr std::string_view xsd_integer = "http://www.w3.org/2001/XMLSchema#integer";
+
+using detail::TermView;
+
+TermView iri_view(std::string_view value) {
+  return TermView{TermKind::iri, value, {}, {}, {}, 0};
+}
+TermView blank_view(std::uint32_t number) {
+  return TermView{TermKind::blank_node, {}, {}, {}, {}, number};
+}
+// A literal; `datatype` defaults to xsd:string, or rdf:langString when `language` is set.
+TermView literal_view(std::string_view lexical, std::string_view datatype = {},
+                      std::string_view language = {}) {
+  if (datatype.empty()) datatype = language.empty() ? xsd_string : rdf_lang_string;
+  return TermView{TermKind::literal, lexical, datatype, language, {}, 0};
+}
+
+// Collects quads as a Dataset, blank node n labelled "b<n>".
+class DatasetSink {
  public:
-  Deserializer(const ToRdfOptions& options) : options_(options) {}
-
-  void top(const json::value& expanded) {
-    if (!expanded.is_array()) return;
-    dataset_.quads.reserve(initial_quads);
-    for (const auto& item : expanded.get_array())
-      if (item.is_object()) node(item.get_object(), default_graph());
+  DatasetSink() { dataset_.quads.reserve(initial_quads); }
+  void add(const TermView& s, const TermView& p, const TermView& o, const TermView& g) {
+    dataset_.quads.push_back(Quad{term(s), term(p), term(o), term(g)});
   }
-
   Dataset take() { return std::move(dataset_); }
 
  private:
-  Term blank_node(std::string_view label) {
-    auto [it, inserted] = labels_.try_emplace(std::string(label), "");
-    if (inserted) it->second = "b" + std::to_string(counter_++);
-    return blank(it->second);
+  static Term term(const TermView& v) {
+    if (v.kind == TermKind::blank_node) return blank("b" + std::to_string(v.blank));
+    return Term{v.kind, std::string(v.value), std::string(v.datatype), std::string(v.language),
+                std::string(v.direction)};
   }
-  Term fresh() { return blank("b" + std::to_string(counter_++)); }
+  Dataset dataset_;
+};
+
+// Collects quads as RDFC-1.0 reads them: no Term, no per-term allocation.
+class PreparedSink {
+ public:
+  explicit PreparedSink(detail::PreparedDataset& out) : out_(out) {
+    out_.quads.reserve(initial_quads);
+    out_.text.reserve(initial_quads * 128);
+  }
+  void add(const TermView& s, const TermView& p, const TermView& o, const TermView& g) {
+    out_.add(s, p, o, g);
+  }
+
+ private:
+  detail::PreparedDataset& out_;
+};
+
+// Deserialize JSON-LD to RDF, quad by quad into `Sink`. The term views it passes view the
+// expanded document or strings the deserializer owns until it is destroyed.
+template <class Sink>
+class Deserializer {
+ public:
+  Deserializer(const ToRdfOptions& options, Sink& sink) : options_(options), sink_(sink) {}
+
+  void top(const json::value& expanded) {
+    if (!expanded.is_array()) return;
+    for (const auto& item : expanded.get_array())
+      if (item.is_object()) node(item.get_object(), TermView{});
+  }
+
+  std::uint32_t blank_count() const { return counter_; }
+
+ private:
+  TermView blank_node(std::string_view label) {
+    auto [it, inserted] = labels_.try_emplace(label, counter_);
+    if (inserted) ++counter_;
+    return blank_view(it->second);
+  }
+  TermView fresh() { return blank_view(counter_++); }
+
+  // Keeps `s` alive as long as the deserializer, and views it.
+  std::string_view own(std::string s) { return owned_.emplace_back(std::move(s)); }
 
   // An @id as a term; nullopt when it is not well-formed (relative).
-  std::optional<Term> id_term(std::string_view id) {
+  std::optional<TermView> id_term(std::string_view id) {
     if (is_blank(id)) return blank_node(id.substr(2));
-    if (detail::is_well_formed_iri(id)) return iri(std::string(id));
+    if (detail::is_well_formed_iri(id)) return iri_view(id);
     return std::nullopt;
   }
 
@@ -148,17 +203,18 @@ class Deserializer {
     throw detail::Failure{Error{ErrorCode::unsafe_term, std::move(message), {}}};
   }
 
-  void emit(const Term& s, const Term& p, Term o, const Term& g) {
-    if (dataset_.quads.size() >= options_.max_quads)
+  void emit(const TermView& s, const TermView& p, const TermView& o, const TermView& g) {
+    if (quads_ >= options_.max_quads)
       throw detail::Failure{Error{ErrorCode::limit_exceeded,
                                   "more than " + std::to_string(options_.max_quads) + " quads",
                                   {}}};
-    dataset_.quads.push_back(Quad{s, p, std::move(o), g});
+    ++quads_;
+    sink_.add(s, p, o, g);
   }
 
   // Emits a node object's triples in `graph`; returns its subject (nullopt if relative).
-  std::optional<Term> node(const json::object& object, const Term& graph) {
-    std::optional<Term> subject;
+  std::optional<TermView> node(const json::object& object, const TermView& graph) {
+    std::optional<TermView> subject;
     if (auto it = object.find("@id"); it != object.end()) {
       // A null @id (from a keyword-like value) names no node: its triples are dropped.
       if (it->value().is_string()) subject = id_term(it->value().get_string());
@@ -173,7 +229,7 @@ class Deserializer {
           if (!t.is_string()) continue;
           auto type = id_term(t.get_string());
           if (subject && type && graph_ok) {
-            emit(*subject, rdf_type_, *type, graph);
+            emit(*subject, iri_view(rdf_type), *type, graph);
           } else {
             report_drop(object, subject, graph_ok, graph, "relative object reference",
                         t.get_string());
@@ -197,7 +253,7 @@ class Deserializer {
         if (!value.is_array()) continue;
         // A graph with a relative name gets a name that is not well-formed, so every triple in
         // it is dropped, as toRdf drops it.
-        const Term name = subject ? *subject : iri(" ");
+        const TermView name = subject ? *subject : iri_view(" ");
         for (const auto& item : value.get_array())
           if (item.is_object() && !item.get_object().contains("@value") &&
               !item.get_object().contains("@list"))
@@ -214,7 +270,7 @@ class Deserializer {
         for (const auto& item : value.get_array()) {
           auto o = object_term(item, graph);
           if (subject && predicate && predicate->kind == TermKind::iri && o && graph_ok) {
-            emit(*subject, *predicate, std::move(*o), graph);
+            emit(*subject, *predicate, *o, graph);
           } else if (!predicate) {
             dropped("relative predicate reference", key);
           } else if (predicate->kind != TermKind::iri) {
@@ -228,8 +284,8 @@ class Deserializer {
     return subject;
   }
 
-  void report_drop(const json::object& node, const std::optional<Term>& subject, bool graph_ok,
-                   const Term& graph, const char* what, std::string_view detail) {
+  void report_drop(const json::object& node, const std::optional<TermView>& subject, bool graph_ok,
+                   const TermView& graph, const char* what, std::string_view detail) {
     if (!subject) {
       auto id = node.find("@id");
       dropped("relative subject reference", id != node.end() && id->value().is_string()
@@ -240,7 +296,7 @@ class Deserializer {
     dropped(what, detail);
   }
 
-  std::optional<Term> object_term(const json::value& item, const Term& graph) {
+  std::optional<TermView> object_term(const json::value& item, const TermView& graph) {
     if (!item.is_object()) return std::nullopt;
     const json::object& object = item.get_object();
     if (auto list = object.find("@list"); list != object.end()) {
@@ -251,28 +307,30 @@ class Deserializer {
     if (value_it == object.end()) return node(object, graph);
     // §8.6 Object to RDF Conversion.
     const json::value& value = value_it->value();
-    std::string datatype;
+    std::string_view datatype;
     if (auto t = object.find("@type"); t != object.end()) {
       if (t->value().is_string()) {
-        datatype = std::string(t->value().get_string());
+        datatype = t->value().get_string();
       } else if (t->value().is_array()) {
         // Note: an @type map can give a value object an array of types; jsonld.js then
         // writes the array as JavaScript's Array.prototype.toString does.
+        std::string joined;
         for (const auto& type : t->value().get_array()) {
-          if (!datatype.empty()) datatype.push_back(',');
-          if (type.is_string()) datatype.append(type.get_string());
+          if (!joined.empty()) joined.push_back(',');
+          if (type.is_string()) joined.append(type.get_string());
         }
+        datatype = own(std::move(joined));
       }
     }
-    std::string lexical;
+    std::string_view lexical;
     if (datatype == "@json") {
       auto canonical = microcred::json::canonicalize(value);
       if (!canonical) throw detail::Failure{canonical.error()};
-      lexical = std::move(*canonical);
-      datatype = rdf_iri("JSON");
+      lexical = own(std::move(*canonical));
+      datatype = rdf_json;
     } else if (value.is_bool()) {
       lexical = value.get_bool() ? "true" : "false";
-      if (datatype.empty()) datatype = xsd_iri("boolean");
+      if (datatype.empty()) datatype = xsd_boolean;
     } else if (value.is_number()) {
       // Note: as jsonld.js (and JSON in JavaScript) does: every number is an IEEE double, and
       // it is an xsd:double when its shortest form has a '.' or it is at least 1e21.
@@ -282,19 +340,19 @@ class Deserializer {
       const double d = value.to_number<double>();
       const std::string shortest = microcred::json::format_es_number(d);
       const bool is_double = shortest.find('.') != std::string::npos || std::fabs(d) >= 1e21;
-      if (is_double || datatype == xsd_double_) {
-        lexical = canonical_double(d);
-        if (datatype.empty()) datatype = xsd_iri("double");
+      if (is_double || datatype == xsd_double) {
+        lexical = own(canonical_double(d));
+        if (datatype.empty()) datatype = xsd_double;
       } else {
-        lexical = integer_form(d);
-        if (datatype.empty()) datatype = xsd_iri("integer");
+        lexical = own(integer_form(d));
+        if (datatype.empty()) datatype = xsd_integer;
       }
-    } else if (value.is_string() && datatype == xsd_double_) {
+    } else if (value.is_string() && datatype == xsd_double) {
       // Note: jsonld.js also rewrites a string typed xsd:double, through parseFloat, into
       // the canonical form ("-0" -> "0.0E0", "abc" -> "NaN").
-      lexical = canonical_double(parse_float(value.get_string()));
+      lexical = own(canonical_double(parse_float(value.get_string())));
     } else if (value.is_string()) {
-      lexical = std::string(value.get_string());
+      lexical = value.get_string();
     } else {
       return std::nullopt;
     }
@@ -313,62 +371,79 @@ class Deserializer {
       if (options_.rdf_direction == RdfDirection::i18n_datatype) {
         std::string dt = "https://www.w3.org/ns/i18n#";
         dt.append(lang).append("_").append(direction->get_string());
-        return literal(std::move(lexical), std::move(dt));
+        return literal_view(lexical, own(std::move(dt)));
       }
-      Term node = fresh();
-      emit(node, iri(rdf_iri("value")), literal(std::move(lexical)), graph);
-      if (!lang.empty()) emit(node, iri(rdf_iri("language")), literal(lang), graph);
-      emit(node, iri(rdf_iri("direction")), literal(std::string(direction->get_string())), graph);
+      const std::string_view lang_view = own(std::move(lang));
+      TermView node = fresh();
+      emit(node, iri_view(rdf_value), literal_view(lexical), graph);
+      if (!lang_view.empty()) emit(node, iri_view(rdf_language), literal_view(lang_view), graph);
+      emit(node, iri_view(rdf_direction), literal_view(direction->get_string()), graph);
       return node;
     }
     if (language && language->is_string()) {
       // Note: an @type map can type a language-tagged value; jsonld.js then writes the
       // datatype and N-Quads has no place for the language.
-      if (!datatype.empty() && datatype != rdf_lang_string)
-        return literal(std::move(lexical), std::move(datatype));
-      return literal(std::move(lexical), rdf_lang_string, std::string(language->get_string()));
+      if (!datatype.empty() && datatype != rdf_lang_string) return literal_view(lexical, datatype);
+      return literal_view(lexical, rdf_lang_string, language->get_string());
     }
     if (datatype.empty()) datatype = xsd_string;
-    return literal(std::move(lexical), std::move(datatype));
+    return literal_view(lexical, datatype);
   }
 
   // §8.5 List to RDF Conversion.
-  Term list_term(const json::array& items, const Term& graph) {
-    if (items.empty()) return rdf_nil_;
-    std::vector<Term> nodes;
-    nodes.reserve(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i)
-      nodes.push_back(fresh());
+  TermView list_term(const json::array& items, const TermView& graph) {
+    if (items.empty()) return iri_view(rdf_nil);
+    const std::uint32_t first = counter_;
+    counter_ += static_cast<std::uint32_t>(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
+      const TermView here = blank_view(first + static_cast<std::uint32_t>(i));
       auto o = object_term(items[i], graph);
-      if (o) emit(nodes[i], rdf_first_, std::move(*o), graph);
-      emit(nodes[i], rdf_rest_, i + 1 < items.size() ? nodes[i + 1] : rdf_nil_, graph);
+      if (o) emit(here, iri_view(rdf_first), *o, graph);
+      emit(here, iri_view(rdf_rest),
+           i + 1 < items.size() ? blank_view(first + static_cast<std::uint32_t>(i) + 1)
+                                : iri_view(rdf_nil),
+           graph);
     }
-    return nodes[0];
+    return blank_view(first);
   }
 
   const ToRdfOptions& options_;
-  const Term rdf_type_ = iri(rdf_iri("type"));
-  const Term rdf_first_ = iri(rdf_iri("first"));
-  const Term rdf_rest_ = iri(rdf_iri("rest"));
-  const Term rdf_nil_ = iri(rdf_iri("nil"));
-  const std::string xsd_double_ = xsd_iri("double");
-  Dataset dataset_;
-  std::unordered_map<std::string, std::string> labels_;
-  std::size_t counter_ = 0;
+  Sink& sink_;
+  std::unordered_map<std::string_view, std::uint32_t> labels_;
+  std::deque<std::string> owned_;
+  std::uint32_t counter_ = 0;
+  std::size_t quads_ = 0;
 };
 
 }  // namespace
 
 Result<Dataset> deserialize(const json::value& expanded, const ToRdfOptions& options) {
   try {
-    Deserializer deserializer(options);
+    DatasetSink sink;
+    Deserializer<DatasetSink> deserializer(options, sink);
     deserializer.top(expanded);
-    return deserializer.take();
+    return sink.take();
   } catch (const detail::Failure& failure) {
     return failure.error;
   }
 }
+
+namespace detail {
+
+Result<void> deserialize_prepared(const json::value& expanded, const ToRdfOptions& options,
+                                  PreparedDataset& out) {
+  try {
+    PreparedSink sink(out);
+    Deserializer<PreparedSink> deserializer(options, sink);
+    deserializer.top(expanded);
+    out.blank_count = deserializer.blank_count();
+    return {};
+  } catch (const Failure& failure) {
+    return failure.error;
+  }
+}
+
+}  // namespace detail
 
 Result<Dataset> to_rdf(const json::value& document, JsonLdProcessor& processor,
                        const ExpandOptions& expand_options, const ToRdfOptions& options) {

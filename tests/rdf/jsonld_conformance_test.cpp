@@ -20,6 +20,7 @@
 #include "json/parse.h"
 #include "rdf/canonicalize.h"
 #include "rdf/expand.h"
+#include "rdf/jsonld.h"
 #include "rdf/nquads.h"
 #include "rdf/to_rdf.h"
 #include "support/testsuites.h"
@@ -279,7 +280,25 @@ TEST_P(JsonLdApi, Passes) {
     }
   } else {
     auto dataset = to_rdf(*document, processor, options, rdf_options);
-    if (negative) {
+    // canonicalize_jsonld goes from the expanded form straight to RDFC-1.0 without a
+    // Dataset; it must agree with canonicalize(to_rdf(...)) on every test, errors included.
+    auto fast =
+        canonicalize_jsonld(*document, processor, {.expand = options, .to_rdf = rdf_options});
+    if (dataset && !fast) {
+      problem = "canonicalize_jsonld failed where to_rdf did not: " + describe(fast.error());
+    } else if (!dataset && fast) {
+      problem = "canonicalize_jsonld succeeded where to_rdf failed: " + describe(dataset.error());
+    } else if (!dataset && error_code(dataset.error()) != error_code(fast.error())) {
+      problem = "canonicalize_jsonld failed with " + describe(fast.error()) + ", to_rdf with " +
+                describe(dataset.error());
+    } else if (dataset) {
+      auto slow = canonical(*dataset);
+      if (!slow || *slow != fast->nquads)
+        problem = "canonicalize_jsonld differs from canonicalize(to_rdf(...)):\n" + fast->nquads;
+    }
+    if (!problem.empty()) {
+      // Reported below like any other failure.
+    } else if (negative) {
       std::string expected(test.at("expectErrorCode").as_string());
       if (dataset)
         problem = "expected error \"" + expected + "\", got " +
