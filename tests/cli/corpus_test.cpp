@@ -27,6 +27,11 @@ TEST(HostileCorpus, EveryCaseGetsItsExpectedAnswer) {
     for (const auto& list : c.at("status_lists").as_array()) {
       command += " --status-list '" + (corpus / std::string(list.as_string())).string() + "'";
     }
+    // Presentations: what the verifier expects (--challenge, --domain, --allow-unsigned).
+    if (const auto* args = c.if_contains("args")) {
+      for (const auto& arg : args->as_array())
+        command += " '" + std::string(arg.as_string()) + "'";
+    }
     command += " '" + (corpus / file).string() + "'";
     auto r = support::run(command);
     EXPECT_EQ(r.exit_code, c.at("exit").as_int64()) << r.out << r.err;

@@ -33,7 +33,8 @@ def encoded(bits, bomb=False):
     raw = bytearray(bits // 8)
     raw[42 // 8] |= 0x80 >> (42 % 8)
     data = bytes(raw) if not bomb else bytes(64 * 1024 * 1024)
-    return "u" + base64.urlsafe_b64encode(gzip.compress(data)).decode().rstrip("=")
+    # mtime 0 keeps the GZIP bytes, and so the signed lists, the same on every run.
+    return "u" + base64.urlsafe_b64encode(gzip.compress(data, mtime=0)).decode().rstrip("=")
 
 
 def status_entry(purpose="revocation", index="7", url="https://uni.example/status/1"):
@@ -71,7 +72,7 @@ def status_list(purpose="revocation", bits=131072, bomb=False, signed=True):
 cases = []
 
 
-def case(name, text, exit_code, check=None, lists=(), note=""):
+def case(name, text, exit_code, check=None, lists=(), note="", args=()):
     path = os.path.join(here, name + ".json")
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(text if isinstance(text, str) else json.dumps(text, indent=2) + "\n")
@@ -81,8 +82,11 @@ def case(name, text, exit_code, check=None, lists=(), note=""):
         with open(os.path.join(here, list_path), "w") as f:
             json.dump(lst, f)
         list_files.append(list_path)
-    cases.append({"file": name + ".json", "status_lists": list_files, "exit": exit_code,
-                  "failed_check": check, "why": note})
+    entry = {"file": name + ".json", "status_lists": list_files, "exit": exit_code,
+             "failed_check": check, "why": note}
+    if args:
+        entry["args"] = list(args)
+    cases.append(entry)
 
 
 good = sign(base())
@@ -159,6 +163,68 @@ for name, bad in [("minus", "-7"), ("decimal", "7.0"), ("hex", "0x7"), ("space",
     name = "status-index-" + name
     case(name, sign(base(status_entry(index=bad))), 1, "status", [status_list()],
          note="statusListIndex %r is not a base-10 index within the list" % bad)
+
+# Presentations: the holder signs for authentication with the verifier's challenge and domain;
+# `args` are what the verifier expects (microcred verify --challenge C --domain D).
+holder_key, holder = key("holder-key.json")
+challenge, domain = "3b9c6f1e-2d4a-4e8b-9f07-5a1c8d2e6b40", "https://employer.example"
+expects = ("--challenge", challenge, "--domain", domain)
+good_file = os.path.join(here, "good.json")
+
+
+def present(*extra, key_file=holder_key, files=(good_file,)):
+    out = run("present", "--key", key_file, "--challenge", challenge, "--domain", domain,
+              "--created", created, *extra, *files)
+    return out if "--format" in extra else json.loads(out)
+
+
+vp = present()
+case("vp-good", vp, 0, None, args=expects, note="control: a presentation verifies")
+case("vp-replayed-challenge", vp, 1, "challenge",
+     args=("--challenge", "a-fresh-challenge-the-holder-never-saw", "--domain", domain),
+     note="a presentation replayed to a verifier that issued another challenge")
+case("vp-no-expected-challenge", vp, 1, "challenge", args=("--domain", domain),
+     note="the verifier gave no challenge: replay cannot be ruled out")
+case("vp-wrong-domain", vp, 1, "domain",
+     args=("--challenge", challenge, "--domain", "https://other-verifier.example"),
+     note="a presentation made for another verifier")
+d = copy.deepcopy(vp); d["proof"]["proofPurpose"] = "assertionMethod"
+case("vp-purpose-changed", d, 1, "proof", args=expects,
+     note="proofPurpose changed to assertionMethod after signing")
+d = copy.deepcopy(vp); del d["proof"]
+d = json.loads(run("sign", "--key", holder_key, "--created", created, "-", stdin=json.dumps(d)))
+case("vp-assertion-purpose", d, 1, "proof", args=expects,
+     note="signed for assertionMethod where authentication is required")
+d = copy.deepcopy(vp); d["holder"] = other
+case("vp-holder-swapped", d, 1, "holder-binding", args=expects,
+     note="holder changed after signing: the signer is not the holder")
+d = copy.deepcopy(vp)
+d["verifiableCredential"][0]["credentialSubject"]["id"] = "did:example:someone-else"
+case("vp-tampered-credential", d, 1, "credentials", args=expects,
+     note="an embedded credential changed after the holder signed")
+d = copy.deepcopy(vp); del d["proof"]
+case("vp-unsigned", d, 1, "proof", args=expects, note="an unsigned presentation")
+case("vp-proof-expired", present("--expires", "2026-02-01T00:00:00Z"), 1, "proof", args=expects,
+     note="proof.expires in the past")
+d = copy.deepcopy(vp); d["@context"].append({"@vocab": "https://evil.example/#"})
+case("vp-inline-context", d, 1, "contexts", args=expects,
+     note="an inline @context injecting @vocab into a presentation")
+d = copy.deepcopy(vp); d["verifiableCredential"] = ["eyJhbGciOiJFZERTQSJ9.e30.c2ln"]
+case("vp-credential-not-object", d, 1, "vp-shape", args=expects,
+     note="verifiableCredential holding a bare string, not a credential object")
+d = json.loads(run("present", "--unsigned", *([good_file] * 65)))
+case("vp-too-many-credentials", d, 1, "credentials", args=("--allow-unsigned",),
+     note="65 credentials, over the limit of 64: none is verified (bounded work)")
+case("vp-duplicate-key", json.dumps(vp).replace('"holder":', '"holder": "did:example:x", "holder":', 1),
+     2, note="duplicate JSON keys in a presentation")
+jwt = present("--format", "jwt").strip()
+case("vp-jwt-good", jwt + "\n", 0, None, args=expects, note="control: a vp+jwt verifies")
+case("vp-jwt-replayed-nonce", jwt + "\n", 1, "challenge",
+     args=("--challenge", "another-nonce", "--domain", domain),
+     note="a vp+jwt whose nonce is not the verifier's challenge")
+header = base64.urlsafe_b64encode(b'{"alg":"none","typ":"vp+jwt"}').decode().rstrip("=")
+case("vp-jwt-alg-none", header + "." + jwt.split(".")[1] + ".\n", 1, "proof", args=expects,
+     note="a vp+jwt with alg none (no integrity protection)")
 
 with open(os.path.join(here, "expected.json"), "w") as f:
     json.dump({"verify_at": at, "cases": cases}, f, indent=2)
