@@ -315,7 +315,9 @@ Result<Plan> plan_of(const CatalogueQuery& query) {
   for (char c : query.text)
     blank = blank && (c == ' ' || c == '\t' || c == '\n' || c == '\r');
   if (!blank && plan.terms.empty()) {
-    return invalid("text \"" + query.text + "\" has no letters or digits to search for", "text");
+    return invalid("text \"" + query.text +
+                       "\" has no words to search for (common words such as \"the\" are left out)",
+                   "text");
   }
   if (plan.terms.size() > catalogue_max_query_terms) {
     return invalid("text has " + std::to_string(plan.terms.size()) + " different words; at most " +
@@ -440,14 +442,22 @@ struct Statement {
 
 // SELECT ... FROM ... WHERE <full text and filters>, giving seq, design_id, published_at,
 // start_key and score of each matching entry.
-Statement matching(const Plan& plan, const CatalogueQuery& query, Backend backend) {
+Statement matching(const Plan& plan, const CatalogueQuery& query, Backend backend,
+                   const Statement* window = nullptr) {
   Statement s;
   s.add(
       "SELECT e.seq AS seq, e.design_id AS design_id, e.published_at AS published_at, "
       "e.start_key AS start_key, ");
   bool text = !plan.terms.empty();
   if (!text) {
-    s.add("0 AS score FROM catalogue_entries e WHERE 1 = 1");
+    s.add("0 AS score FROM ");
+    if (window) {
+      s.add("(" + window->sql + ") e");
+      s.params.insert(s.params.end(), window->params.begin(), window->params.end());
+    } else {
+      s.add("catalogue_entries e");
+    }
+    s.add(" WHERE 1 = 1");
   } else if (backend == Backend::sqlite) {
     s.add("microcred_score(catalogue_fts, " + std::to_string(catalogue_title_weight) + ", " +
           std::to_string(catalogue_outcomes_weight) + ", " +
@@ -505,36 +515,40 @@ Statement matching(const Plan& plan, const CatalogueQuery& query, Backend backen
 }
 
 // ORDER BY for columns of `table`, ties by design id.
-std::string order_by(Sort sort, std::string_view table) {
+// `unindexed` (SQLite) keeps the planner from walking the sort key's index.
+std::string order_by(Sort sort, std::string_view table, bool unindexed = false) {
   std::string t(table);
+  std::string first = (unindexed ? "+" : "") + t;
   switch (sort) {
     case Sort::relevance:
-      return t + ".score DESC, " + t + ".design_id";
+      return first + ".score DESC, " + t + ".design_id";
     case Sort::newest:
-      return t + ".published_at DESC, " + t + ".design_id";
+      return first + ".published_at DESC, " + t + ".design_id";
     case Sort::start_date:
-      return t + ".start_key, " + t + ".design_id";
+      return first + ".start_key, " + t + ".design_id";
   }
   return {};
 }
 
-// The rows after the cursor, in the order `order_by` gives.
-void add_keyset(Statement& s, const Plan& plan) {
+// " WHERE <the rows of `table` after the cursor>", in the order `order_by` gives. The first
+// comparison only repeats the rest, so that an index on the sort key can start there.
+void add_keyset(Statement& s, const Plan& plan, std::string_view table) {
   const auto& after = *plan.after;
+  std::string t(table);
   switch (plan.sort) {
     case Sort::relevance:
     case Sort::newest: {
-      std::string column = plan.sort == Sort::relevance ? "m.score" : "m.published_at";
+      std::string column = t + (plan.sort == Sort::relevance ? ".score" : ".published_at");
       std::int64_t key = std::stoll(after.key);
-      s.add(" WHERE (" + column + " < ").bind(key);
-      s.add(" OR (" + column + " = ").bind(key);
-      s.add(" AND m.design_id > ").bind(after.design_id).add("))");
+      s.add(" WHERE " + column + " <= ").bind(key);
+      s.add(" AND (" + column + " < ").bind(key);
+      s.add(" OR " + t + ".design_id > ").bind(after.design_id).add(")");
       break;
     }
     case Sort::start_date:
-      s.add(" WHERE (m.start_key > ").bind(after.key);
-      s.add(" OR (m.start_key = ").bind(after.key);
-      s.add(" AND m.design_id > ").bind(after.design_id).add("))");
+      s.add(" WHERE " + t + ".start_key >= ").bind(after.key);
+      s.add(" AND (" + t + ".start_key > ").bind(after.key);
+      s.add(" OR " + t + ".design_id > ").bind(after.design_id).add(")");
       break;
   }
 }
@@ -721,29 +735,63 @@ Result<CatalogueEntry> find_catalogue_entry(Transaction& tx, std::string_view de
   return entry_from(rows->rows.front());
 }
 
-Result<CataloguePage> search_catalogue(Transaction& tx, const CatalogueQuery& query) {
-  auto plan = plan_of(query);
-  if (!plan) return plan.error();
-  // The page's keys first (small rows to sort), then its entries.
+namespace {
+
+// Filters alone, sorted by date: how many entries, in sort order, a search first looks at.
+constexpr std::int64_t filter_window = 1'000;
+
+// The page's keys first (small rows to sort), then its entries. With a `window`, only the
+// first `filter_window` entries after the cursor in sort order are considered.
+Statement page_statement(const Plan& plan, const CatalogueQuery& query, Backend backend,
+                         bool window) {
+  std::optional<Statement> source;
+  if (window) {
+    source.emplace();
+    source->add("SELECT * FROM catalogue_entries w");
+    if (plan.after) add_keyset(*source, plan, "w");
+    source->add(" ORDER BY " + order_by(plan.sort, "w") + " LIMIT ").bind(filter_window);
+  }
   Statement s;
   s.add("SELECT " + std::string(entry_columns) +
         ", p.score FROM (SELECT m.seq AS seq, m.score "
         "AS score FROM (");
-  auto inner = matching(*plan, query, tx.backend());
+  auto inner = matching(plan, query, backend, source ? &*source : nullptr);
   s.sql += inner.sql;
   s.params.insert(s.params.end(), inner.params.begin(), inner.params.end());
   s.add(") m");
-  if (plan->after) add_keyset(s, *plan);
-  s.add(" ORDER BY " + order_by(plan->sort, "m") + " LIMIT ")
+  if (plan.after && !window) add_keyset(s, plan, "m");
+  // Without text and without a window every match is sorted: SQLite should then pick the
+  // most selective filter's index, not walk the sort key's.
+  bool unindexed = backend == Backend::sqlite && plan.terms.empty() && !window;
+  s.add(" ORDER BY " + order_by(plan.sort, "m", unindexed) + " LIMIT ")
       .bind(static_cast<std::int64_t>(query.limit + 1));
   s.add(
       ") p JOIN catalogue_entries e ON e.seq = p.seq JOIN catalogue_documents d ON "
       "d.entry_seq = e.seq ORDER BY ");
-  std::string outer = order_by(plan->sort, "e");
-  if (plan->sort == Sort::relevance) outer = "p.score DESC, e.design_id";
-  s.add(outer);
-  auto rows = run(tx, s.sql, s.params);
-  if (!rows) return rows.error();
+  s.add(plan.sort == Sort::relevance ? std::string("p.score DESC, e.design_id")
+                                     : order_by(plan.sort, "e"));
+  return s;
+}
+
+}  // namespace
+
+Result<CataloguePage> search_catalogue(Transaction& tx, const CatalogueQuery& query) {
+  auto plan = plan_of(query);
+  if (!plan) return plan.error();
+  Result<detail::Rows> rows = detail::Rows{};
+  // Filters alone: broad ones fill a page from the first entries in sort order, which an index
+  // gives at once; when they do not, sort every match instead of walking the whole index.
+  bool windowed = plan->terms.empty();
+  if (windowed) {
+    auto s = page_statement(*plan, query, tx.backend(), true);
+    rows = run(tx, s.sql, s.params);
+    if (!rows) return rows.error();
+  }
+  if (!windowed || rows->rows.size() <= query.limit) {
+    auto s = page_statement(*plan, query, tx.backend(), false);
+    rows = run(tx, s.sql, s.params);
+    if (!rows) return rows.error();
+  }
   CataloguePage page;
   for (const auto& row : rows->rows) {
     if (page.hits.size() == query.limit) {

@@ -101,7 +101,8 @@ inline constexpr int catalogue_summary_weight = 1;
 /// The search terms of `text` as the catalogue indexes and queries them, in order of first
 /// appearance, without repeats: lower-cased words of letters and digits, Latin accents folded
 /// ("Gestión" -> "gestion"), a plural "s" dropped ("courses" -> "course"), a URL reduced to
-/// its last path segment and a UUID to its 32 hex digits. Pure; the same on both backends.
+/// its last path segment and a UUID to its 32 hex digits, and common English words ("the",
+/// "of", "in", ...) left out. Pure; the same on both backends.
 std::vector<std::string> catalogue_terms(std::string_view text);
 
 /// Adds or replaces the entry of `entry.design_id` in `tenant`'s catalogue. Fails with

@@ -244,6 +244,19 @@ std::optional<std::string> identifier_term(std::string_view word) {
   return term;
 }
 
+// Words too common to search for: in nearly every entry, they would make a query read the
+// whole index and change no ranking. Neither indexed nor searched (both backends alike).
+bool is_stop_word(std::string_view word) {
+  static constexpr std::string_view stop_words[] = {
+      "a",    "an",   "and",  "are",  "as",   "at",    "be",   "but",   "by",
+      "for",  "from", "if",   "in",   "into", "is",    "it",   "its",   "of",
+      "on",   "or",   "such", "that", "the",  "their", "then", "there", "these",
+      "they", "this", "to",   "was",  "were", "will",  "with"};
+  for (auto stop : stop_words)
+    if (word == stop) return true;
+  return false;
+}
+
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -254,6 +267,7 @@ std::vector<std::string> catalogue_terms(std::string_view text) {
   std::vector<std::string> terms;
   std::unordered_set<std::string> seen;
   auto emit = [&](std::string term) {
+    if (is_stop_word(term)) return;
     stem(term);
     truncate(term);
     if (!term.empty() && seen.insert(term).second) terms.push_back(std::move(term));

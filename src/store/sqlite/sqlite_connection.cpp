@@ -173,8 +173,11 @@ Result<std::unique_ptr<detail::Connection>> connect(const std::string& path, int
     wal = connection->execute_script("PRAGMA journal_mode = WAL;");
   }
   if (!wal) return wal.error();
-  auto pragmas =
-      connection->execute_script("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+  // A 32 MiB page cache and reads through mmap keep a catalogue of 100,000 designs in
+  // memory without a system call per page (bench/catalogue).
+  auto pragmas = connection->execute_script(
+      "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; "
+      "PRAGMA mmap_size = 268435456;");
   if (!pragmas) return pragmas.error();
   return std::unique_ptr<detail::Connection>(std::move(connection));
 }
