@@ -216,10 +216,250 @@ CREATE TRIGGER catalogue_documents_no_update BEFORE UPDATE ON catalogue_document
 FOR EACH ROW EXECUTE FUNCTION catalogue_replace_only();
 )sql";
 
+// Version 4 (#7, the learner's path up to an approved assessment), as SQLite's. The capacity
+// guard locks the offering row (FOR UPDATE) before it counts, so under READ COMMITTED two
+// transactions admitting at once are serialised here too; the service takes the same lock
+// first (docs/learner-path.md, "Service and storage").
+constexpr std::string_view v4_learner_path = R"sql(
+CREATE FUNCTION learner_path_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'integrity_constraint_violation'; END;
+$$;
+CREATE TABLE offerings (
+  id TEXT PRIMARY KEY,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  reviewing_institution_id TEXT NOT NULL REFERENCES institutions(id),
+  design_id TEXT NOT NULL,
+  design_version BIGINT NOT NULL,
+  code TEXT NOT NULL DEFAULT '',
+  capacity BIGINT CHECK (capacity IS NULL OR capacity >= 1),
+  json TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  FOREIGN KEY (design_id, design_version) REFERENCES design_records(id, version)
+);
+CREATE INDEX offerings_by_institution ON offerings(institution_id, design_id);
+CREATE INDEX offerings_by_reviewer ON offerings(reviewing_institution_id);
+CREATE UNIQUE INDEX offerings_one_code ON offerings(institution_id, design_id, code)
+  WHERE code <> '';
+CREATE FUNCTION offerings_published_design() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (SELECT status FROM design_records WHERE id = NEW.design_id AND version = NEW.design_version
+      AND institution_id = NEW.institution_id) IS DISTINCT FROM 'published' THEN
+    RAISE EXCEPTION 'offerings: only a published version of the institution''s own design can be offered'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER offerings_published_design BEFORE INSERT ON offerings
+FOR EACH ROW EXECUTE FUNCTION offerings_published_design();
+CREATE TABLE applications (
+  id TEXT PRIMARY KEY,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  reviewing_institution_id TEXT NOT NULL REFERENCES institutions(id),
+  offering_id TEXT NOT NULL REFERENCES offerings(id),
+  learner_id TEXT NOT NULL REFERENCES users(id),
+  learner_category TEXT NOT NULL DEFAULT '',
+  activity TEXT NOT NULL CHECK (activity IN ('attendance_only', 'assessed')),
+  evidence TEXT NOT NULL,
+  eligibility TEXT NOT NULL CHECK (eligibility IN ('eligible', 'not_eligible', 'needs_review')),
+  eligibility_report TEXT NOT NULL,
+  status TEXT NOT NULL
+    CHECK (status IN ('submitted', 'admitted', 'waitlisted', 'rejected', 'withdrawn')),
+  submitted_at BIGINT NOT NULL,
+  waitlisted_at BIGINT,
+  decided_at BIGINT,
+  decided_by TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX applications_by_offering ON applications(offering_id, status);
+CREATE INDEX applications_by_learner ON applications(learner_id);
+CREATE UNIQUE INDEX applications_one_open ON applications(offering_id, learner_id)
+  WHERE status IN ('submitted', 'admitted', 'waitlisted');
+CREATE FUNCTION applications_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  places BIGINT;
+  taken BIGINT;
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    RAISE EXCEPTION 'applications: an application is never deleted'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  IF TG_OP = 'UPDATE' AND (OLD.status IN ('rejected', 'withdrawn') OR
+      NEW.id IS DISTINCT FROM OLD.id OR NEW.offering_id IS DISTINCT FROM OLD.offering_id OR
+      NEW.learner_id IS DISTINCT FROM OLD.learner_id OR
+      NEW.institution_id IS DISTINCT FROM OLD.institution_id) THEN
+    RAISE EXCEPTION 'applications: a rejected or withdrawn application is final, and none changes its offering or learner'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  IF NEW.status = 'admitted' AND (TG_OP = 'INSERT' OR OLD.status <> 'admitted') THEN
+    SELECT capacity INTO places FROM offerings WHERE id = NEW.offering_id FOR UPDATE;
+    IF places IS NOT NULL THEN
+      SELECT COUNT(*) INTO taken FROM applications
+        WHERE offering_id = NEW.offering_id AND status = 'admitted';
+      IF taken >= places THEN
+        RAISE EXCEPTION 'applications: the offering is full'
+          USING ERRCODE = 'integrity_constraint_violation';
+      END IF;
+    END IF;
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER applications_guard BEFORE INSERT OR UPDATE OR DELETE ON applications
+FOR EACH ROW EXECUTE FUNCTION applications_guard();
+CREATE TABLE admission_decisions (
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  reviewing_institution_id TEXT NOT NULL REFERENCES institutions(id),
+  application_id TEXT NOT NULL REFERENCES applications(id),
+  decision TEXT NOT NULL CHECK (decision IN ('admit', 'waitlist', 'reject', 'withdraw', 'promote')),
+  status TEXT NOT NULL
+    CHECK (status IN ('submitted', 'admitted', 'waitlisted', 'rejected', 'withdrawn')),
+  decided_by TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  at BIGINT NOT NULL
+);
+CREATE INDEX admission_decisions_by_application ON admission_decisions(application_id, seq);
+CREATE TRIGGER admission_decisions_append_only BEFORE UPDATE OR DELETE ON admission_decisions
+FOR EACH ROW EXECUTE FUNCTION learner_path_refuse('admission_decisions is append-only');
+CREATE TABLE enrolments (
+  id TEXT PRIMARY KEY,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  offering_id TEXT NOT NULL REFERENCES offerings(id),
+  learner_id TEXT NOT NULL REFERENCES users(id),
+  application_id TEXT REFERENCES applications(id),
+  learner_category TEXT NOT NULL DEFAULT '',
+  activity TEXT NOT NULL CHECK (activity IN ('attendance_only', 'assessed')),
+  fee_tier_id TEXT NOT NULL DEFAULT '',
+  currency TEXT NOT NULL DEFAULT '',
+  list_price_minor BIGINT NOT NULL DEFAULT 0,
+  discount_id TEXT NOT NULL DEFAULT '',
+  discount_minor BIGINT NOT NULL DEFAULT 0,
+  sponsorship_id TEXT NOT NULL DEFAULT '',
+  sponsor TEXT NOT NULL DEFAULT '',
+  sponsored_minor BIGINT NOT NULL DEFAULT 0,
+  payable_minor BIGINT NOT NULL DEFAULT 0,
+  fee_notes TEXT NOT NULL DEFAULT '[]',
+  status TEXT NOT NULL
+    CHECK (status IN ('enrolled', 'suspended', 'withdrawn', 'completed', 'failed')),
+  enrolled_at BIGINT NOT NULL,
+  ended_at BIGINT,
+  end_reason TEXT NOT NULL DEFAULT '',
+  updated_at BIGINT NOT NULL,
+  CHECK (payable_minor = list_price_minor - discount_minor - sponsored_minor),
+  CHECK (payable_minor >= 0)
+);
+CREATE UNIQUE INDEX enrolments_one_per_application ON enrolments(application_id)
+  WHERE application_id IS NOT NULL;
+CREATE UNIQUE INDEX enrolments_one_current ON enrolments(offering_id, learner_id)
+  WHERE status IN ('enrolled', 'suspended', 'completed');
+CREATE INDEX enrolments_by_offering ON enrolments(institution_id, offering_id, status);
+CREATE INDEX enrolments_by_learner ON enrolments(learner_id);
+CREATE FUNCTION enrolments_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    RAISE EXCEPTION 'enrolments: an enrolment is never deleted'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  IF OLD.status IN ('withdrawn', 'completed', 'failed') OR NEW.id IS DISTINCT FROM OLD.id OR
+      NEW.offering_id IS DISTINCT FROM OLD.offering_id OR
+      NEW.learner_id IS DISTINCT FROM OLD.learner_id OR
+      NEW.institution_id IS DISTINCT FROM OLD.institution_id THEN
+    RAISE EXCEPTION 'enrolments: a withdrawn, completed or failed enrolment is final, and none changes its offering or learner'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER enrolments_guard BEFORE UPDATE OR DELETE ON enrolments
+FOR EACH ROW EXECUTE FUNCTION enrolments_guard();
+CREATE TABLE enrolment_suspensions (
+  enrolment_id TEXT NOT NULL REFERENCES enrolments(id),
+  ordinal BIGINT NOT NULL,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  from_at BIGINT NOT NULL,
+  resume_by TEXT,
+  lifted_at BIGINT,
+  reason TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (enrolment_id, ordinal)
+);
+CREATE TABLE enrolment_events (
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  enrolment_id TEXT NOT NULL REFERENCES enrolments(id),
+  event TEXT NOT NULL
+    CHECK (event IN ('enrol', 'suspend', 'lift_suspension', 'withdraw', 'complete', 'fail')),
+  status TEXT NOT NULL
+    CHECK (status IN ('enrolled', 'suspended', 'withdrawn', 'completed', 'failed')),
+  actor TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  at BIGINT NOT NULL
+);
+CREATE INDEX enrolment_events_by_enrolment ON enrolment_events(enrolment_id, seq);
+CREATE TRIGGER enrolment_events_append_only BEFORE UPDATE OR DELETE ON enrolment_events
+FOR EACH ROW EXECUTE FUNCTION learner_path_refuse('enrolment_events is append-only');
+CREATE TABLE assessments (
+  id TEXT PRIMARY KEY,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  enrolment_id TEXT NOT NULL REFERENCES enrolments(id),
+  attempt BIGINT NOT NULL CHECK (attempt >= 1),
+  grade TEXT NOT NULL,
+  passed BIGINT NOT NULL CHECK (passed IN (0, 1)),
+  assessed_on TEXT NOT NULL,
+  method TEXT NOT NULL,
+  supervision TEXT NOT NULL CHECK (supervision IN ('unsupervised_no_identity_verification',
+    'supervised_no_identity_verification', 'supervised_online_identity_verification',
+    'onsite_identity_verification')),
+  assessor_id TEXT NOT NULL REFERENCES users(id),
+  recorded_at BIGINT NOT NULL,
+  UNIQUE (enrolment_id, attempt)
+);
+CREATE INDEX assessments_by_institution ON assessments(institution_id, enrolment_id);
+CREATE TRIGGER assessments_immutable BEFORE UPDATE OR DELETE ON assessments
+FOR EACH ROW EXECUTE FUNCTION learner_path_refuse('assessments: a recorded result never changes; record a new attempt');
+CREATE TABLE assessment_outcomes (
+  assessment_id TEXT NOT NULL REFERENCES assessments(id),
+  outcome BIGINT NOT NULL CHECK (outcome >= 0),
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  achieved BIGINT NOT NULL CHECK (achieved IN (0, 1)),
+  evidence TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (assessment_id, outcome)
+);
+CREATE TRIGGER assessment_outcomes_immutable BEFORE UPDATE OR DELETE ON assessment_outcomes
+FOR EACH ROW EXECUTE FUNCTION learner_path_refuse('assessment_outcomes: a recorded result never changes');
+CREATE TABLE board_approvals (
+  assessment_id TEXT NOT NULL REFERENCES assessments(id),
+  approver_id TEXT NOT NULL REFERENCES users(id),
+  ordinal BIGINT NOT NULL,
+  institution_id TEXT NOT NULL REFERENCES institutions(id),
+  approved BIGINT NOT NULL CHECK (approved IN (0, 1)),
+  comment TEXT NOT NULL DEFAULT '',
+  at BIGINT NOT NULL,
+  PRIMARY KEY (assessment_id, approver_id),
+  UNIQUE (assessment_id, ordinal)
+);
+CREATE FUNCTION board_approvals_not_assessor() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.approver_id = (SELECT assessor_id FROM assessments WHERE id = NEW.assessment_id) THEN
+    RAISE EXCEPTION 'board_approvals: an assessor cannot approve their own result'
+      USING ERRCODE = 'integrity_constraint_violation';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER board_approvals_not_assessor BEFORE INSERT ON board_approvals
+FOR EACH ROW EXECUTE FUNCTION board_approvals_not_assessor();
+CREATE TRIGGER board_approvals_append_only BEFORE UPDATE OR DELETE ON board_approvals
+FOR EACH ROW EXECUTE FUNCTION learner_path_refuse('board_approvals is append-only');
+)sql";
+
 constexpr Migration migrations[] = {
     {1, "institutions, people, tokens, audit, design records", v1_institutions_and_people},
     {2, "design lifecycle: authors, digests, contributors, QA reviews", v2_design_lifecycle},
     {3, "catalogue: entries, filters, full-text index", v3_catalogue},
+    {4, "learner path: offerings, applications, enrolments, assessments", v4_learner_path},
 };
 
 }  // namespace
