@@ -79,6 +79,7 @@ int run_serve(const ServeArguments& arguments) {
   {
     api::Server server(**application, **log);
     if (auto started = server.start(); !started) return report_plain(started.error());
+    server.catch_signals();
     std::fprintf(stderr, "microcred: serving on %s (port %u), database %s; stop with Ctrl-C\n",
                  config.listen.c_str(), static_cast<unsigned>(server.port()),
                  api::mask_secrets(config.db).c_str());

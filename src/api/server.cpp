@@ -89,6 +89,7 @@ class Server::Impl {
 
   Result<void> start();
   void stop();
+  void catch_signals();
   int wait_for_signal();
   void accept();
 
@@ -113,6 +114,7 @@ class Server::Impl {
   bool started = false;
   bool stopped = false;
   std::promise<int> signal_promise;
+  std::future<int> signalled;
   std::atomic<bool> signal_promised{false};
 
   // Declared after what sessions use, so that it (and the handlers it still holds, and
@@ -554,16 +556,21 @@ void Server::Impl::stop() {
   if (signals && !signal_promised.exchange(true)) signal_promise.set_value(0);
 }
 
+void Server::Impl::catch_signals() {
+  std::lock_guard lock(stop_mutex);
+  if (!started || stopped || signals) return;
+  signals.emplace(ioc, SIGINT, SIGTERM);
+  signalled = signal_promise.get_future();
+  signals->async_wait([this](beast::error_code ec, int number) {
+    if (!signal_promised.exchange(true)) signal_promise.set_value(ec ? 0 : number);
+  });
+}
+
 int Server::Impl::wait_for_signal() {
-  std::future<int> signalled;
+  catch_signals();
   {
     std::lock_guard lock(stop_mutex);
-    if (!started || stopped) return 0;
-    signals.emplace(ioc, SIGINT, SIGTERM);
-    signalled = signal_promise.get_future();
-    signals->async_wait([this](beast::error_code ec, int number) {
-      if (!signal_promised.exchange(true)) signal_promise.set_value(ec ? 0 : number);
-    });
+    if (!signalled.valid()) return 0;
   }
   int number = signalled.get();
   stop();
@@ -585,6 +592,9 @@ std::uint16_t Server::port() const {
 }
 void Server::stop() {
   impl_->stop();
+}
+void Server::catch_signals() {
+  impl_->catch_signals();
 }
 int Server::wait_for_signal() {
   return impl_->wait_for_signal();

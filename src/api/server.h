@@ -47,8 +47,13 @@ class Server {
   /// server's own.
   void stop();
 
+  /// From now on SIGINT and SIGTERM no longer end the process but stop this server; call
+  /// it after `start`, before announcing the server, so that no early signal is lost.
+  void catch_signals();
+
   /// Blocks until SIGINT or SIGTERM arrives (or `stop` is called elsewhere), then stops.
-  /// Returns the signal number, or 0 when stopped without one.
+  /// Catches the signals first if `catch_signals` was not called. Returns the signal
+  /// number, or 0 when stopped without one.
   int wait_for_signal();
 
   /// Connections and requests at this moment.
