@@ -207,7 +207,7 @@ void BM_Issue(benchmark::State& state) {
   std::size_t i = 0;
   for (auto _ : state) {
     auto document = must(json::parse(f.texts[i++ % variants], json::credential_limits));
-    auto signed_document = must(vc::add_proof(document, f.key, f.options, f.processor));
+    auto signed_document = must(vc::add_proof(std::move(document), f.key, f.options, f.processor));
     benchmark::DoNotOptimize(boost::json::serialize(signed_document));
   }
   state.SetItemsProcessed(state.iterations());

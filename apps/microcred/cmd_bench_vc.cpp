@@ -181,7 +181,7 @@ int run_bench_issue(const BenchFlags& flags) {
   auto once = [&]() -> Result<void> {
     auto parsed = json::parse(texts[next++ % texts.size()], json::credential_limits);
     if (!parsed) return parsed.error();
-    auto signed_document = vc::add_proof(*parsed, key->key, options, processor);
+    auto signed_document = vc::add_proof(std::move(*parsed), key->key, options, processor);
     if (!signed_document) return signed_document.error();
     sink += boost::json::serialize(*signed_document).size();
     return {};

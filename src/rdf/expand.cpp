@@ -93,12 +93,19 @@ const char* drop_reason(const json::value& v) {
 class Expander {
  public:
   // The output lives in one monotonic arena: built fast, freed at once.
-  explicit Expander(detail::ProcessState& state)
-      : state_(state), sp_(json::make_shared_resource<json::monotonic_resource>()) {}
+  Expander(detail::ProcessState& state, json::storage_ptr sp) : state_(state), sp_(std::move(sp)) {}
 
   json::value expand(const ContextPtr& active, const std::optional<std::string_view>& property,
                      const json::value& element, std::string_view base_url, bool from_map,
                      std::size_t depth);
+
+  // Steps 6-19 for a node object (or value, list or set object).
+  json::value expand_object(ContextPtr active, const std::optional<std::string_view>& property,
+                            const TermDefinition* property_def, const json::object& object,
+                            std::string_view base_url, bool from_map, std::size_t depth);
+
+  // Leaves `member` of the document's top-level object out, as if it were absent.
+  void skip(const json::key_value_pair* member) { skipped_ = member; }
 
  private:
   const TermDefinition* definition(const ActiveContext& active,
@@ -142,6 +149,7 @@ class Expander {
 
   detail::ProcessState& state_;
   json::storage_ptr sp_;
+  const json::key_value_pair* skipped_ = nullptr;
 };
 
 // §13.8 for one index map, as jsonld.js's _expandIndexMap does it (keys in order; with an
@@ -302,23 +310,35 @@ json::value Expander::expand(const ContextPtr& active_in,
     return result;
   }
   // 6.
-  const json::object& object = element.get_object();
+  return expand_object(std::move(active), active_property, property_def, element.get_object(),
+                       base_url, from_map, depth);
+}
+
+json::value Expander::expand_object(ContextPtr active,
+                                    const std::optional<std::string_view>& active_property,
+                                    const TermDefinition* property_def, const json::object& object,
+                                    std::string_view base_url, bool from_map, std::size_t depth) {
+  const bool has_property_scope = property_def && property_def->context;
   count();
   // 7.
   if (active->previous && !from_map) {
     bool keep = false;
-    for (const auto& [k, v] : object) {
-      (void)v;
+    std::size_t members = 0;
+    const json::key_value_pair* only = nullptr;
+    for (const auto& entry : object) {
+      if (&entry == skipped_) continue;
+      ++members;
+      only = &entry;
       std::string scratch;
-      auto e = expand_key(*active, k, scratch);
+      auto e = expand_key(*active, entry.key(), scratch);
       if (e && *e == "@value") {
         keep = true;
         break;
       }
     }
-    if (!keep && object.size() == 1) {
+    if (!keep && members == 1) {
       std::string scratch;
-      auto e = expand_key(*active, object.begin()->key(), scratch);
+      auto e = expand_key(*active, only->key(), scratch);
       keep = e && *e == "@id";
     }
     if (!keep) active = active->previous;
@@ -336,11 +356,11 @@ json::value Expander::expand(const ContextPtr& active_in,
   std::optional<std::string> input_type;
   {
     std::vector<std::string_view> type_keys;
-    for (const auto& [k, v] : object) {
-      (void)v;
+    for (const auto& entry : object) {
+      if (&entry == skipped_) continue;
       std::string scratch;
-      auto e = expand_key(*active, k, scratch);
-      if (e && *e == "@type") type_keys.push_back(k);
+      auto e = expand_key(*active, entry.key(), scratch);
+      if (e && *e == "@type") type_keys.push_back(entry.key());
     }
     std::sort(type_keys.begin(), type_keys.end());
     for (std::size_t i = 0; i < type_keys.size(); ++i) {
@@ -437,6 +457,7 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
   if (!property_null) ap = active_property;
   std::vector<std::string_view> nests;
   for (const auto& entry : element) {
+    if (&entry == skipped_) continue;
     // Named variables, not a structured binding: lambdas below capture them.
     const std::string_view key = entry.key();
     const json::value& value = entry.value();
@@ -733,8 +754,12 @@ void Expander::expand_entries(const ContextPtr& active, const ContextPtr& type_s
 
 }  // namespace
 
-Result<json::value> expand(const json::value& document, JsonLdProcessor& processor,
-                           const ExpandOptions& options) {
+namespace {
+
+// The Expansion Algorithm on `value`, or on `object` when it is not null.
+Result<json::value> run_expansion(const json::value* value, const json::object* object,
+                                  JsonLdProcessor& processor, const ExpandOptions& options,
+                                  json::storage_ptr storage) {
   detail::ProcessState state{processor, options};
   try {
     ContextPtr active = detail::initial_context(state, options.base);
@@ -745,8 +770,19 @@ Result<json::value> expand(const json::value& document, JsonLdProcessor& process
       std::vector<std::string> remote;
       active = detail::process_context(state, active, *ctx, options.base, remote);
     }
-    Expander expander(state);
-    json::value result = expander.expand(active, std::nullopt, document, options.base, false, 0);
+    Expander expander(state, std::move(storage));
+    if (object == nullptr && value->is_object()) object = &value->get_object();
+    if (object != nullptr && !options.without_member.empty()) {
+      if (options.without_member.front() == '@')
+        return make_error(ErrorCode::invalid_argument,
+                          "without_member cannot leave out a keyword (" +
+                              std::string(options.without_member) + ")");
+      if (auto it = object->find(options.without_member); it != object->end()) expander.skip(&*it);
+    }
+    json::value result =
+        object != nullptr
+            ? expander.expand_object(active, std::nullopt, nullptr, *object, options.base, false, 0)
+            : expander.expand(active, std::nullopt, *value, options.base, false, 0);
     if (result.is_object() && result.get_object().size() == 1 &&
         result.get_object().contains("@graph")) {
       json::value graph = std::move(result.get_object()["@graph"]);
@@ -758,6 +794,28 @@ Result<json::value> expand(const json::value& document, JsonLdProcessor& process
   } catch (const detail::Failure& failure) {
     return failure.error;
   }
+}
+
+}  // namespace
+
+namespace detail {
+
+Result<json::value> expand_in(const json::value& document, JsonLdProcessor& processor,
+                              const ExpandOptions& options, json::storage_ptr storage) {
+  return run_expansion(&document, nullptr, processor, options, std::move(storage));
+}
+
+Result<json::value> expand_in(const json::object& document, JsonLdProcessor& processor,
+                              const ExpandOptions& options, json::storage_ptr storage) {
+  return run_expansion(nullptr, &document, processor, options, std::move(storage));
+}
+
+}  // namespace detail
+
+Result<json::value> expand(const json::value& document, JsonLdProcessor& processor,
+                           const ExpandOptions& options) {
+  return detail::expand_in(document, processor, options,
+                           json::make_shared_resource<json::monotonic_resource>());
 }
 
 }  // namespace microcred::rdf

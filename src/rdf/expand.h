@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include <boost/json/fwd.hpp>
 
@@ -32,6 +33,10 @@ struct ExpandOptions {
   std::size_t max_output_values = 1'000'000;
   /// A context applied before the document's own (the API's expandContext); may be null.
   const boost::json::value* expand_context = nullptr;
+  /// A member of the document's top-level object to leave out, as if it were absent: Data
+  /// Integrity hashes a secured document without its `proof`, and need not copy it to drop
+  /// it. Empty for none; a keyword fails with `invalid_argument`.
+  std::string_view without_member;
 };
 
 /// The expanded form of `document` (W3C JSON-LD 1.1 Expansion Algorithm): always an array.

@@ -1,25 +1,51 @@
 #include "rdf/jsonld.h"
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/value.hpp>
 
+#include "rdf/detail/jsonld_context.h"
 #include "rdf/detail/prepared_dataset.h"
 
 namespace microcred::rdf {
 
-Result<Canonicalized> canonicalize_jsonld(const boost::json::value& document,
-                                          JsonLdProcessor& processor,
-                                          const JsonLdCanonicalizeOptions& options) {
+namespace {
+// The first block of the expansion arena: a credential's expanded form fits in it.
+constexpr std::size_t expanded_arena_bytes = 64 * 1024;
+}  // namespace
+
+namespace {
+
+template <class Document>
+Result<Canonicalized> canonicalize_document(const Document& document, JsonLdProcessor& processor,
+                                            const JsonLdCanonicalizeOptions& options) {
   const bool safe = options.expand.safe_mode || options.to_rdf.safe_mode;
   ExpandOptions expand_with = options.expand;
   expand_with.safe_mode = safe;
   ToRdfOptions rdf_with = options.to_rdf;
   rdf_with.safe_mode = safe;
-  auto expanded = expand(document, processor, expand_with);
+  // The expanded form lives in one arena that is dropped whole, not value by value.
+  boost::json::monotonic_resource arena(expanded_arena_bytes);
+  auto expanded =
+      detail::expand_in(document, processor, expand_with, boost::json::storage_ptr(&arena));
   if (!expanded) return expanded.error();
   // Straight from the expanded form to RDFC-1.0's input: no Dataset, no Term.
   detail::PreparedDataset prepared;
   if (auto r = detail::deserialize_prepared(*expanded, rdf_with, prepared); !r) return r.error();
   return detail::canonicalize_prepared(prepared, options.canonicalize);
+}
+
+}  // namespace
+
+Result<Canonicalized> canonicalize_jsonld(const boost::json::value& document,
+                                          JsonLdProcessor& processor,
+                                          const JsonLdCanonicalizeOptions& options) {
+  return canonicalize_document(document, processor, options);
+}
+
+Result<Canonicalized> canonicalize_jsonld(const boost::json::object& document,
+                                          JsonLdProcessor& processor,
+                                          const JsonLdCanonicalizeOptions& options) {
+  return canonicalize_document(document, processor, options);
 }
 
 }  // namespace microcred::rdf

@@ -21,5 +21,9 @@ struct JsonLdCanonicalizeOptions {
 Result<Canonicalized> canonicalize_jsonld(const boost::json::value& document,
                                           JsonLdProcessor& processor,
                                           const JsonLdCanonicalizeOptions& options = {});
+/// The same for a document that is an object, without copying it into a value.
+Result<Canonicalized> canonicalize_jsonld(const boost::json::object& document,
+                                          JsonLdProcessor& processor,
+                                          const JsonLdCanonicalizeOptions& options = {});
 
 }  // namespace microcred::rdf

@@ -1,5 +1,8 @@
 #include "vc/data_integrity.h"
 
+#include <algorithm>
+#include <functional>
+
 #include <boost/json.hpp>
 
 #include "core/multibase.h"
@@ -23,14 +26,20 @@ std::size_t signature_length(crypto::KeyType type) {
   return type == crypto::KeyType::p384 ? 96 : 64;
 }
 
-Result<std::string> transform(const bj::object& document, Cryptosuite suite,
-                              rdf::JsonLdProcessor& processor) {
-  bj::value value(document);
+// The suite's transformation of `document` without its member `without` (none when empty).
+Result<std::string> transform(const bj::object& document, std::string_view without,
+                              Cryptosuite suite, rdf::JsonLdProcessor& processor) {
   if (is_rdfc(suite)) {
-    auto canonical = rdf::canonicalize_jsonld(value, processor);
+    // Safe mode (the default); the document is read in place, not copied.
+    rdf::JsonLdCanonicalizeOptions options;
+    options.expand.without_member = without;
+    options.canonicalize.issued_map = false;
+    auto canonical = rdf::canonicalize_jsonld(document, processor, options);
     if (!canonical) return canonical.error();
     return std::move(canonical->nquads);
   }
+  bj::value value(document);
+  if (!without.empty()) value.get_object().erase(without);
   return json::canonicalize(value);
 }
 
@@ -64,11 +73,31 @@ bool contexts_match(const bj::value* document_context, const bj::value& proof_co
 // terms through under that namespace; an issuer must not sign them (VC DM 2.0 §5.2).
 std::string issuer_dependent_term(std::string_view nquads) {
   constexpr std::string_view prefix = "<https://www.w3.org/ns/credentials/issuer-dependent#";
-  auto at = nquads.find(prefix);
-  if (at == std::string_view::npos) return {};
-  auto start = at + prefix.size();
+  // Horspool skips most of the 20-odd KB of a credential's N-Quads; find() would stop at
+  // every '<'.
+  const auto at = std::search(nquads.begin(), nquads.end(),
+                              std::boyer_moore_horspool_searcher(prefix.begin(), prefix.end()));
+  if (at == nquads.end()) return {};
+  auto start = static_cast<std::size_t>(at - nquads.begin()) + prefix.size();
   auto end = nquads.find('>', start);
   return std::string(nquads.substr(start, end - start));
+}
+
+// hash_data for `document` without its member `without` (none when empty).
+Result<HashData> hash_data_without(const bj::object& document, std::string_view without,
+                                   const bj::object& proof_config, Cryptosuite suite,
+                                   crypto::KeyType key_type, rdf::JsonLdProcessor& processor) {
+  HashData data;
+  auto canonical_config = transform(proof_config, {}, suite, processor);
+  if (!canonical_config) return canonical_config.error();
+  auto canonical_document = transform(document, without, suite, processor);
+  if (!canonical_document) return canonical_document.error();
+  data.canonical_proof_config = std::move(*canonical_config);
+  data.canonical_document = std::move(*canonical_document);
+  data.hash = digest(data.canonical_proof_config, key_type);
+  Bytes document_hash = digest(data.canonical_document, key_type);
+  data.hash.insert(data.hash.end(), document_hash.begin(), document_hash.end());
+  return data;
 }
 
 }  // namespace
@@ -106,20 +135,18 @@ bool suite_accepts(Cryptosuite suite, crypto::KeyType type) {
 Result<HashData> hash_data(const bj::object& document, const bj::object& proof_config,
                            Cryptosuite suite, crypto::KeyType key_type,
                            rdf::JsonLdProcessor& processor) {
-  HashData data;
-  auto canonical_config = transform(proof_config, suite, processor);
-  if (!canonical_config) return canonical_config.error();
-  auto canonical_document = transform(document, suite, processor);
-  if (!canonical_document) return canonical_document.error();
-  data.canonical_proof_config = std::move(*canonical_config);
-  data.canonical_document = std::move(*canonical_document);
-  data.hash = digest(data.canonical_proof_config, key_type);
-  Bytes document_hash = digest(data.canonical_document, key_type);
-  data.hash.insert(data.hash.end(), document_hash.begin(), document_hash.end());
-  return data;
+  return hash_data_without(document, {}, proof_config, suite, key_type, processor);
 }
 
 Result<bj::value> add_proof(const bj::value& document, const crypto::KeyPair& key,
+                            const ProofOptions& options, rdf::JsonLdProcessor& processor) {
+  if (!document.is_object()) {
+    return make_error(ErrorCode::invalid_argument, "a credential must be a JSON object");
+  }
+  return add_proof(bj::value(document), key, options, processor);
+}
+
+Result<bj::value> add_proof(bj::value&& document, const crypto::KeyPair& key,
                             const ProofOptions& options, rdf::JsonLdProcessor& processor) {
   if (!document.is_object()) {
     return make_error(ErrorCode::invalid_argument, "a credential must be a JSON object");
@@ -132,12 +159,10 @@ Result<bj::value> add_proof(const bj::value& document, const crypto::KeyPair& ke
   if (options.verification_method.empty()) {
     return make_error(ErrorCode::invalid_argument, "a proof needs a verificationMethod");
   }
-  bj::object unsecured = document.get_object();
-  bj::value existing;
-  if (auto* proof = unsecured.if_contains("proof")) {
-    existing = std::move(*proof);
-    unsecured.erase("proof");
-  }
+  // The document becomes the secured document; it is hashed in place, without the proofs
+  // it may already have (a proof set), and never copied.
+  bj::object& secured = document.get_object();
+  const bool has_proof = secured.contains("proof");
 
   bj::object config;
   config["type"] = proof_type;
@@ -157,9 +182,10 @@ Result<bj::value> add_proof(const bj::value& document, const crypto::KeyPair& ke
     config["domain"] = std::move(domains);
   }
   if (options.expires) config["expires"] = format_rfc3339({options.expires->seconds, 0});
-  if (auto* context = unsecured.if_contains("@context")) config["@context"] = *context;
+  if (auto* context = secured.if_contains("@context")) config["@context"] = *context;
 
-  auto data = hash_data(unsecured, config, options.cryptosuite, key.type(), processor);
+  auto data = hash_data_without(secured, has_proof ? "proof" : "", config, options.cryptosuite,
+                                key.type(), processor);
   if (!data) return data.error();
   if (auto undefined = issuer_dependent_term(data->canonical_document); !undefined.empty()) {
     return make_error(ErrorCode::unsafe_term,
@@ -176,15 +202,14 @@ Result<bj::value> add_proof(const bj::value& document, const crypto::KeyPair& ke
   if (is_rdfc(options.cryptosuite)) config.erase("@context");
   config["proofValue"] = multibase_encode(*signature);
 
-  bj::object secured = document.get_object();
-  if (existing.is_null()) {
+  if (!has_proof) {
     secured["proof"] = std::move(config);
   } else {
-    bj::array proofs = existing.is_array() ? existing.get_array() : bj::array{existing};
-    proofs.emplace_back(std::move(config));
-    secured["proof"] = std::move(proofs);
+    bj::value& existing = secured["proof"];
+    if (!existing.is_array()) existing = bj::array{std::move(existing)};
+    existing.get_array().emplace_back(std::move(config));
   }
-  return bj::value(std::move(secured));
+  return std::move(document);
 }
 
 Result<ProofCheck> verify_proof(const bj::object& document, const bj::object& proof,
@@ -222,19 +247,24 @@ Result<ProofCheck> verify_proof(const bj::object& document, const bj::object& pr
     return ProofCheck{false, "proof created is not an RFC 3339 date-time"};
   }
 
-  bj::object unsecured = document;
-  unsecured.erase("proof");
   bj::object config = proof;
   config.erase("proofValue");
+  Result<HashData> data = HashData{};
   if (const auto* proof_context = proof.if_contains("@context")) {
-    if (!contexts_match(unsecured.if_contains("@context"), *proof_context)) {
+    if (!contexts_match(document.if_contains("@context"), *proof_context)) {
       return ProofCheck{false, "the proof's @context does not begin the document's @context"};
     }
+    // The proof's @context stands for the document's: a copy with it in place.
+    bj::object unsecured = document;
+    unsecured.erase("proof");
     unsecured["@context"] = *proof_context;
+    config["@context"] = *proof_context;
+    data = hash_data(unsecured, config, *suite, key.type, processor);
+  } else {
+    // The document is hashed in place, without its proof: no copy.
+    if (const auto* context = document.if_contains("@context")) config["@context"] = *context;
+    data = hash_data_without(document, "proof", config, *suite, key.type, processor);
   }
-  if (const auto* context = unsecured.if_contains("@context")) config["@context"] = *context;
-
-  auto data = hash_data(unsecured, config, *suite, key.type, processor);
   if (!data) return data.error();
   auto ok = crypto::verify(key, data->hash, *signature);
   if (!ok) return ok.error();

@@ -68,6 +68,10 @@ Result<HashData> hash_data(const boost::json::object& document,
 /// (`invalid_argument`), or as `hash_data` does.
 Result<boost::json::value> add_proof(const boost::json::value& document, const crypto::KeyPair& key,
                                      const ProofOptions& options, rdf::JsonLdProcessor& processor);
+/// The same, taking `document` over instead of copying it (an issuer that has just built or
+/// parsed the credential); on failure the document is gone.
+Result<boost::json::value> add_proof(boost::json::value&& document, const crypto::KeyPair& key,
+                                     const ProofOptions& options, rdf::JsonLdProcessor& processor);
 
 /// The outcome of checking one proof's signature.
 struct ProofCheck {

@@ -49,6 +49,34 @@ TEST_F(Expand, ReusesProcessedContexts) {
   EXPECT_EQ(processor_.cached_contexts(), cached);
 }
 
+TEST_F(Expand, LeavesOutTheMemberItIsToldTo) {
+  auto secured = parse(R"({"@context":["https://www.w3.org/ns/credentials/v2"],
+    "type":["VerifiableCredential"],"issuer":"did:example:1",
+    "proof":{"type":"DataIntegrityProof","cryptosuite":"eddsa-rdfc-2022"},
+    "credentialSubject":{"id":"did:example:2"}})");
+  auto unsecured = secured;
+  unsecured.as_object().erase("proof");
+  auto without = expand(secured, processor_, {.without_member = "proof"});
+  auto expected = expand(unsecured, processor_);
+  ASSERT_TRUE(without) << describe(without.error());
+  ASSERT_TRUE(expected);
+  EXPECT_EQ(*without, *expected);
+  auto with = expand(secured, processor_);
+  ASSERT_TRUE(with);
+  EXPECT_NE(*with, *expected);
+  // A member that is not there changes nothing.
+  auto absent = expand(unsecured, processor_, {.without_member = "proof"});
+  ASSERT_TRUE(absent);
+  EXPECT_EQ(*absent, *expected);
+}
+
+TEST_F(Expand, RefusesToLeaveOutAKeyword) {
+  auto doc = parse(R"({"@context":["https://www.w3.org/ns/credentials/v2"],"id":"urn:x:1"})");
+  auto expanded = expand(doc, processor_, {.without_member = "@context"});
+  ASSERT_FALSE(expanded);
+  EXPECT_EQ(expanded.error().code, ErrorCode::invalid_argument);
+}
+
 TEST_F(Expand, FailsOnUnknownContextNamingIt) {
   auto doc = parse(R"({"@context":"https://example.org/unknown","name":"x"})");
   auto expanded = expand(doc, processor_);

@@ -294,5 +294,44 @@ TEST_F(DataIntegrity, VerifiesEachProofOfAProofSet) {
   }
 }
 
+// The second proof turns `proof` into a proof set; the document is hashed without the first
+// proof, in place, and its other members keep their order (#5 signs without copying).
+TEST_F(DataIntegrity, AddsASecondProofToMakeAProofSet) {
+  const fs::path dir = base_ / "proof-set-chain";
+  bj::value keys = read_json(dir / "multiKeyPairs.json");
+  auto first_key = crypto::decode_secret_key_multibase(
+      keys.at("keyPair1").at("privateKeyMultibase").as_string());
+  auto second_key = crypto::decode_secret_key_multibase(
+      keys.at("keyPair2").at("privateKeyMultibase").as_string());
+  ASSERT_TRUE(first_key && second_key);
+  const bj::value unsigned_doc = read_json(dir / "unsigned.json");
+  ProofOptions options;
+  options.created = *parse_rfc3339("2023-02-24T23:36:38Z");
+  options.verification_method = "did:example:issuer#key-1";
+  auto once = add_proof(unsigned_doc, *first_key, options, *processor_);
+  ASSERT_TRUE(once) << once.error().message;
+  options.verification_method = "did:example:issuer#key-2";
+  auto twice = add_proof(std::move(*once), *second_key, options, *processor_);
+  ASSERT_TRUE(twice) << twice.error().message;
+
+  const auto& secured = twice->as_object();
+  std::vector<std::string> keys_in_order;
+  for (const auto& member : secured)
+    if (member.key() != "proof") keys_in_order.emplace_back(member.key());
+  std::vector<std::string> expected_keys;
+  for (const auto& member : unsigned_doc.as_object())
+    expected_keys.emplace_back(member.key());
+  EXPECT_EQ(keys_in_order, expected_keys);
+  const auto& proofs = secured.at("proof").as_array();
+  ASSERT_EQ(proofs.size(), 2u);
+  const crypto::KeyPair* signers[] = {&*first_key, &*second_key};
+  for (std::size_t i = 0; i < proofs.size(); ++i) {
+    auto result =
+        verify_proof(secured, proofs[i].as_object(), signers[i]->public_key(), *processor_);
+    ASSERT_TRUE(result) << result.error().message;
+    EXPECT_TRUE(result->valid) << i << ": " << result->detail;
+  }
+}
+
 }  // namespace
 }  // namespace microcred::vc

@@ -196,11 +196,7 @@ void Definer::create(std::string_view term) {
     return;  // ignored, with a warning in the spec
   }
   // 6.
-  std::optional<TermDefinition> previous;
-  if (auto it = active.terms.find(term); it != active.terms.end()) {
-    previous = std::move(it->second);
-    active.terms.erase(it);
-  }
+  std::optional<TermDefinition> previous = active.terms.take(term);
   // 7-9.
   json::object holder;
   const json::object* value = nullptr;
@@ -282,7 +278,7 @@ void Definer::create(std::string_view term) {
       def = std::move(*previous);
     }
     if (def.is_protected) active.has_protected = true;
-    active.terms.insert_or_assign(std::string(term), std::move(def));
+    active.terms.insert_or_assign(term, std::move(def));
     defined[term] = true;
     return;
   }
@@ -430,7 +426,7 @@ void Definer::create(std::string_view term) {
     def = std::move(*previous);
   }
   if (def.is_protected) active.has_protected = true;
-  active.terms.insert_or_assign(std::string(term), std::move(def));
+  active.terms.insert_or_assign(term, std::move(def));
   defined[term] = true;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <shared_mutex>
@@ -12,6 +14,7 @@
 #include <boost/json/value.hpp>
 
 #include "core/error.h"
+#include "core/result.h"
 #include "rdf/expand.h"
 
 namespace microcred::rdf::detail {
@@ -78,9 +81,116 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+/// A short string's hash, a few multiplications per 8 bytes: terms are looked up several
+/// times for every key of every document.
+inline std::uint64_t term_hash(std::string_view s) {
+  constexpr std::uint64_t k = 0x9E3779B97F4A7C15u;
+  std::uint64_t h = s.size() * k;
+  const char* p = s.data();
+  std::size_t n = s.size();
+  while (n >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+    h ^= h >> 32;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+  }
+  h ^= h >> 29;
+  return h * k;
+}
+
+/// Term definitions by term: open addressing over a flat array, so a lookup costs one hash
+/// of the term and usually one comparison. Removed terms stay as tombstones until a rehash.
+class TermMap {
+ public:
+  const TermDefinition* find(std::string_view term) const {
+    const std::int64_t i = index_of(term, term_hash(term));
+    return i >= 0 && entries_[i].live ? &entries_[i].definition : nullptr;
+  }
+
+  /// Removes `term` and gives its definition back, if it had one.
+  std::optional<TermDefinition> take(std::string_view term) {
+    const std::int64_t i = index_of(term, term_hash(term));
+    if (i < 0 || !entries_[i].live) return std::nullopt;
+    entries_[i].live = false;
+    --live_;
+    return std::move(entries_[i].definition);
+  }
+
+  void insert_or_assign(std::string_view term, TermDefinition definition) {
+    const std::uint64_t hash = term_hash(term);
+    if (const std::int64_t i = index_of(term, hash); i >= 0) {
+      if (!entries_[i].live) ++live_;
+      entries_[i].live = true;
+      entries_[i].definition = std::move(definition);
+      return;
+    }
+    if ((entries_.size() + 1) * 2 > slots_.size()) rehash();
+    entries_.push_back(Entry{std::string(term), std::move(definition), hash, true});
+    ++live_;
+    place(entries_.size() - 1);
+  }
+
+  /// Terms defined.
+  std::size_t size() const { return live_; }
+
+ private:
+  struct Entry {
+    std::string term;
+    TermDefinition definition;
+    std::uint64_t hash = 0;
+    bool live = true;
+  };
+
+  // The entry of `term`, live or not, or -1.
+  std::int64_t index_of(std::string_view term, std::uint64_t hash) const {
+    if (slots_.empty()) return -1;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const std::uint32_t slot = slots_[i];
+      if (slot == 0) return -1;
+      const Entry& entry = entries_[slot - 1];
+      if (entry.hash == hash && entry.term == term) return slot - 1;
+    }
+  }
+
+  void place(std::size_t entry) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = entries_[entry].hash & mask;
+    while (slots_[i] != 0)
+      i = (i + 1) & mask;
+    slots_[i] = static_cast<std::uint32_t>(entry + 1);
+  }
+
+  // Drops the tombstones and doubles the table when it is half full.
+  void rehash() {
+    std::vector<Entry> kept;
+    kept.reserve(live_ + 1);
+    for (auto& entry : entries_)
+      if (entry.live) kept.push_back(std::move(entry));
+    entries_ = std::move(kept);
+    std::size_t size = 16;
+    while (size < (entries_.size() + 1) * 4)
+      size *= 2;
+    slots_.assign(size, 0);
+    for (std::size_t e = 0; e < entries_.size(); ++e)
+      place(e);
+  }
+
+  std::vector<Entry> entries_;
+  std::vector<std::uint32_t> slots_;  ///< Entry index + 1; 0 is empty.
+  std::size_t live_ = 0;
+};
+
 /// An active context. Immutable once built; shared between documents when `stable`.
 struct ActiveContext {
-  std::unordered_map<std::string, TermDefinition, StringHash, std::equal_to<>> terms;
+  TermMap terms;
   std::optional<std::string> base;
   std::optional<std::string> original_base;
   std::optional<std::string> vocab;
@@ -91,10 +201,7 @@ struct ActiveContext {
   /// Built only from store documents on stable parents: may be cached and shared.
   bool stable = true;
 
-  const TermDefinition* find(std::string_view term) const {
-    auto it = terms.find(term);
-    return it == terms.end() ? nullptr : &it->second;
-  }
+  const TermDefinition* find(std::string_view term) const { return terms.find(term); }
 };
 
 using ContextPtr = std::shared_ptr<const ActiveContext>;
@@ -132,6 +239,16 @@ ContextPtr apply_scoped_context(ProcessState& state, const ContextPtr& active,
 /// JSON-LD 1.1 IRI Expansion (§5.2.2) outside context processing; nullopt means null.
 std::optional<std::string> expand_iri(const ActiveContext& active, std::string_view value,
                                       bool document_relative, bool vocab);
+
+/// `rdf::expand` with the output allocated from `storage`, which must outlive it. With a
+/// caller-owned arena (`storage_ptr(&monotonic_resource)`), nothing is freed value by value.
+Result<boost::json::value> expand_in(const boost::json::value& document, JsonLdProcessor& processor,
+                                     const ExpandOptions& options,
+                                     boost::json::storage_ptr storage);
+/// The same for a document that is an object, read in place rather than copied into a value.
+Result<boost::json::value> expand_in(const boost::json::object& document,
+                                     JsonLdProcessor& processor, const ExpandOptions& options,
+                                     boost::json::storage_ptr storage);
 
 /// Cache of processed contexts, owned by a JsonLdProcessor.
 class ContextCache {
