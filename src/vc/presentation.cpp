@@ -514,6 +514,14 @@ Result<PresentationReport> verify_presentation_jwt(std::string_view jwt,
   const std::string holder = holder_id(presentation);
   check_challenge_and_domain(presentation.if_contains("nonce"), presentation.if_contains("aud"),
                              "nonce", "aud", "", options, checks);
+  // As for a Data Integrity proof's `created`: `iat` may not be in the future beyond the skew.
+  if (const auto* iat = presentation.if_contains("iat"); checked->valid && iat != nullptr) {
+    const std::int64_t latest = options.verify.now.seconds + options.verify.clock_skew_seconds;
+    if (!iat->is_number() || iat->to_number<double>() > static_cast<double>(latest)) {
+      checked->valid = false;
+      checked->detail = "iat " + bj::serialize(*iat) + " is not a time at or before now";
+    }
+  }
   checks.add("proof", checked->valid ? CheckOutcome::ok : CheckOutcome::failed,
              "vp+jwt: " + checked->detail);
   if (!checked->valid) {

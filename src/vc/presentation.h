@@ -146,7 +146,8 @@ struct PresentationReport {
 /// (purpose authentication, created/expires, signature), holder binding (the verification
 /// method's DID and controller are the `holder`, listed under `authentication` in its DID
 /// document), challenge, domain, then every credential through `verify_credential`. An
-/// `Error` means the input is not a presentation at all: exit 2 / HTTP 400.
+/// `Error` means the input is not a presentation at all: exit 2 / HTTP 400. Thread-safe:
+/// the inputs are only read, and one processor may serve many threads.
 Result<PresentationReport> verify_presentation(std::string_view text,
                                                const PresentationVerifyOptions& options,
                                                rdf::JsonLdProcessor& processor);

@@ -528,6 +528,26 @@ TEST_F(Presentations, FailsAVpJwtSignedByAnotherKeyOrTampered) {
   EXPECT_NE(report->find("proof")->detail.find("vp+jwt"), std::string::npos);
 }
 
+TEST_F(Presentations, FailsAVpJwtFromTheFutureOrExpired) {
+  auto options = proof_options(holder_);
+  options.created = *parse_rfc3339("2026-07-01T00:00:00Z");
+  auto future = sign_presentation_jwt(presentation({credential()}), *holder_.key, options);
+  ASSERT_TRUE(future);
+  auto report = verify_presentation(*future, options_, processor_);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(outcome(*report, "proof"), CheckOutcome::failed);
+  EXPECT_NE(report->find("proof")->detail.find("iat"), std::string::npos);
+
+  options = proof_options(holder_);
+  options.expires = *parse_rfc3339("2026-05-31T13:00:00Z");
+  auto expired = sign_presentation_jwt(presentation({credential()}), *holder_.key, options);
+  ASSERT_TRUE(expired);
+  report = verify_presentation(*expired, options_, processor_);
+  ASSERT_TRUE(report);
+  EXPECT_EQ(outcome(*report, "proof"), CheckOutcome::failed);
+  EXPECT_NE(report->find("proof")->detail.find("expired"), std::string::npos);
+}
+
 TEST(EnvelopedPresentation, RoundTripsAndRefusesOtherShapes) {
   auto envelope = make_enveloped_presentation("eyJ.e30.sig");
   auto jwt = parse_enveloped_presentation(envelope);
