@@ -21,24 +21,28 @@ struct Principal {
 
 /// What a principal wants to do. docs/authorisation.md has the table of who may do which.
 enum class Action {
-  institution_read,     ///< read an institution's internal settings
-  institution_update,   ///< change name, contact, DID
-  key_manage,           ///< add or rotate signing keys
-  staff_manage,         ///< grant and revoke roles, create staff accounts
-  token_manage,         ///< create, list and revoke API tokens
-  audit_read,           ///< read the audit trail
-  design_read,          ///< read drafts and unpublished versions
-  design_edit,          ///< create and edit drafts, submit them for review
-  design_review,        ///< approve or request changes (QA)
-  design_publish,       ///< publish and retire approved designs
-  offering_manage,      ///< offerings, admission, enrolment
-  assessment_record,    ///< record results per learning outcome
-  assessment_approve,   ///< approve results as the assessment board
-  credential_issue,     ///< issue, bulk-issue
-  credential_revoke,    ///< revoke and suspend credentials
-  finance_manage,       ///< cost models, fee tiers, revenue splits
-  learner_data_read,    ///< read a learner's own applications, results and credentials
-  learner_data_export,  ///< export or erase a learner's personal data
+  institution_read,      ///< read an institution's internal settings
+  institution_update,    ///< change name, contact, DID
+  key_manage,            ///< add or rotate signing keys
+  staff_manage,          ///< grant and revoke roles, create staff accounts
+  token_manage,          ///< create, list and revoke API tokens
+  audit_read,            ///< read the audit trail
+  design_read,           ///< read drafts and unpublished versions
+  design_edit,           ///< create and edit drafts, submit them for review
+  design_review,         ///< approve or request changes (QA)
+  design_publish,        ///< publish and retire approved designs
+  offering_manage,       ///< open offerings of published designs
+  application_submit,    ///< apply to an offering (the learner, or a registrar for them)
+  application_withdraw,  ///< withdraw an application (the learner, or a registrar)
+  admission_decide,      ///< admit, waitlist, reject, promote; list an offering's applications
+  enrolment_manage,      ///< enrol admitted learners; suspend, withdraw, complete, fail
+  assessment_record,     ///< record results per learning outcome
+  assessment_approve,    ///< approve results as the assessment board
+  credential_issue,      ///< issue, bulk-issue
+  credential_revoke,     ///< revoke and suspend credentials
+  finance_manage,        ///< cost models, fee tiers, revenue splits
+  learner_data_read,     ///< read a learner's own applications, results and credentials
+  learner_data_export,   ///< export or erase a learner's personal data
 };
 
 /// The wire string of `action`, e.g. "design_review".
