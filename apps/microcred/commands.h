@@ -16,6 +16,7 @@ void add_status_list_commands(CLI::App& app, int& exit_code);  // status-list ma
 void add_profile_commands(CLI::App& app, int& exit_code);  // check-profile, microcredential
 void add_bench_vc_commands(CLI::App& app, int& exit_code);  // bench issue, bench verify
 void add_design_commands(CLI::App& app, int& exit_code);  // design check, import, export
+void add_catalogue_commands(CLI::App& app, int& exit_code);  // catalogue search
 void add_serve_command(CLI::App& app, int& exit_code);  // serve (the HTTP API)
 
 /// The `bench` subcommand group of `app`, made on first use; every `bench X` joins it.

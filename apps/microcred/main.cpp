@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   add_profile_commands(app, exit_code);
   add_bench_vc_commands(app, exit_code);
   add_design_commands(app, exit_code);
+  add_catalogue_commands(app, exit_code);
   add_serve_command(app, exit_code);
   try {
     app.parse(argc, argv);
