@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_set>
 #include <utility>
 
 #include "core/encoding.h"
@@ -154,33 +155,58 @@ std::string keys_text(const std::vector<std::string>& keys) {
 // ---------------------------------------------------------------- the terms of an entry
 
 struct EntryTerms {
-  std::vector<std::string> title, outcomes, summary;
+  std::vector<std::string> title, outcomes, summary, facets;
 };
 
-void add_terms(std::vector<std::string>& field, std::string_view text) {
+void add_terms(std::vector<std::string>& field, std::unordered_set<std::string>& seen,
+               std::string_view text) {
   for (auto& term : catalogue_terms(text)) {
     if (field.size() >= catalogue_max_field_terms) return;
-    bool seen = false;
-    for (const auto& t : field)
-      seen = seen || t == term;
-    if (!seen) field.push_back(std::move(term));
+    if (seen.insert(term).second) field.push_back(std::move(term));
   }
+}
+
+// A filter value as one search term of its own: `kind`, "_" and the value's bytes in hex.
+// Text terms never hold "_", so a facet never matches a word of a text (nor the reverse),
+// and FTS5 (tokenchars '_') and tsvector keep it whole.
+std::string facet(std::string_view kind, std::string_view value) {
+  return std::string(kind) + "_" + hex_encode(as_bytes(value));
+}
+
+// The facet terms of an entry: what the filters on languages, countries, EQF level, forms,
+// institution and skills match, so that a search can intersect them in the full-text index.
+std::vector<std::string> facets_of(const CatalogueEntry& entry) {
+  std::vector<std::string> out;
+  for (const auto& key : language_keys(entry.languages))
+    out.push_back(facet("lang", key));
+  for (const auto& country : unique_nonempty(entry.countries, true))
+    out.push_back(facet("country", country));
+  if (entry.eqf_level) out.push_back(facet("eqf", std::to_string(*entry.eqf_level)));
+  if (!entry.participation_form.empty()) out.push_back(facet("form", entry.participation_form));
+  if (!entry.pacing.empty()) out.push_back(facet("pacing", entry.pacing));
+  if (!entry.synchronicity.empty()) out.push_back(facet("sync", entry.synchronicity));
+  out.push_back(facet("inst", entry.institution_id));
+  for (const auto& skill : unique_nonempty(entry.skill_uris, false))
+    out.push_back(facet("skill", skill));
+  return out;
 }
 
 EntryTerms terms_of(const CatalogueEntry& entry) {
   EntryTerms terms;
-  add_terms(terms.title, entry.title);
+  std::unordered_set<std::string> title, outcomes, summary;
+  add_terms(terms.title, title, entry.title);
   for (const auto& outcome : entry.learning_outcomes)
-    add_terms(terms.outcomes, outcome);
+    add_terms(terms.outcomes, outcomes, outcome);
   for (const auto& skill : entry.skill_uris)
-    add_terms(terms.outcomes, skill);
-  add_terms(terms.summary, entry.summary);
+    add_terms(terms.outcomes, outcomes, skill);
+  add_terms(terms.summary, summary, entry.summary);
+  terms.facets = facets_of(entry);
   return terms;
 }
 
 // The entry's tsvector as PostgreSQL's text form: each term once per field, at a position of
-// its own, weighted A (title), B (outcomes and skills) or C (summary). Terms are letters and
-// digits only, so they need no escaping.
+// its own, weighted A (title), B (outcomes and skills), C (summary) or D (facets). Terms are
+// letters, digits and "_" only, so they need no escaping.
 std::string tsvector_of(const EntryTerms& terms) {
   std::map<std::string, std::string> positions;
   int next = 1;
@@ -194,6 +220,7 @@ std::string tsvector_of(const EntryTerms& terms) {
   add(terms.title, 'A');
   add(terms.outcomes, 'B');
   add(terms.summary, 'C');
+  add(terms.facets, 'D');
   std::string out;
   for (const auto& [term, list] : positions) {
     if (!out.empty()) out += ' ';
@@ -214,6 +241,7 @@ struct Cursor {
 // The validated form of a query.
 struct Plan {
   std::vector<std::string> terms;
+  std::vector<std::string> facets;  // the filters that are facets of the full-text index
   Sort sort = Sort::newest;
   std::string sort_name;
   std::string language, country;
@@ -416,6 +444,15 @@ Result<Plan> plan_of(const CatalogueQuery& query) {
                query.pacing + "\n" + query.synchronicity + "\n" + query.start_from + "\n" +
                query.start_until;
   plan.fingerprint = fingerprint_of(canonical);
+  if (!plan.language.empty()) plan.facets.push_back(facet("lang", plan.language));
+  if (!plan.country.empty()) plan.facets.push_back(facet("country", plan.country));
+  if (query.eqf_level) plan.facets.push_back(facet("eqf", std::to_string(*query.eqf_level)));
+  if (!query.participation_form.empty())
+    plan.facets.push_back(facet("form", query.participation_form));
+  if (!query.pacing.empty()) plan.facets.push_back(facet("pacing", query.pacing));
+  if (!query.synchronicity.empty()) plan.facets.push_back(facet("sync", query.synchronicity));
+  if (!query.institution.empty()) plan.facets.push_back(facet("inst", query.institution));
+  if (!query.skill.empty()) plan.facets.push_back(facet("skill", query.skill));
   if (!query.cursor.empty()) {
     auto cursor = decode_cursor(query.cursor, plan);
     if (!cursor) return cursor.error();
@@ -449,7 +486,10 @@ Statement matching(const Plan& plan, const CatalogueQuery& query, Backend backen
       "SELECT e.seq AS seq, e.design_id AS design_id, e.published_at AS published_at, "
       "e.start_key AS start_key, ");
   bool text = !plan.terms.empty();
-  if (!text) {
+  // The full-text index drives the search when there is text, and for filters alone once the
+  // first entries in sort order did not fill a page (no window) and some filter is a facet.
+  bool indexed = text || (!window && !plan.facets.empty());
+  if (!indexed) {
     s.add("0 AS score FROM ");
     if (window) {
       s.add("(" + window->sql + ") e");
@@ -459,25 +499,27 @@ Statement matching(const Plan& plan, const CatalogueQuery& query, Backend backen
     }
     s.add(" WHERE 1 = 1");
   } else if (backend == Backend::sqlite) {
-    s.add("microcred_score(catalogue_fts, " + std::to_string(catalogue_title_weight) + ", " +
-          std::to_string(catalogue_outcomes_weight) + ", " +
-          std::to_string(catalogue_summary_weight) +
-          ") AS score FROM catalogue_fts JOIN catalogue_entries e ON e.seq = catalogue_fts.rowid "
-          "WHERE catalogue_fts MATCH ");
-    // Each term a quoted phrase: no FTS5 operator can hide in letters and digits.
+    s.add(text ? "microcred_score(catalogue_fts, " + std::to_string(catalogue_title_weight) + ", " +
+                     std::to_string(catalogue_outcomes_weight) + ", " +
+                     std::to_string(catalogue_summary_weight) + ", 0)"
+               : std::string("0"));
+    s.add(
+        " AS score FROM catalogue_fts JOIN catalogue_entries e ON e.seq = catalogue_fts.rowid "
+        "WHERE catalogue_fts MATCH ");
+    // Each term a quoted phrase: no FTS5 operator can hide in letters, digits and "_".
     std::string match;
-    for (const auto& term : plan.terms)
-      match += (match.empty() ? "\"" : " \"") + term + "\"";
+    for (const auto* list : {&plan.terms, &plan.facets})
+      for (const auto& term : *list)
+        match += (match.empty() ? "\"" : " \"") + term + "\"";
     s.bind(match);
   } else {
     // A term scores the weight of the best field it occurs in: A title, B outcomes, C summary.
-    s.add("(");
-    for (std::size_t i = 0; i < plan.terms.size(); ++i) {
-      if (i > 0) s.add(" + ");
-      s.add("CASE WHEN d.document @@ CAST(").bind("'" + plan.terms[i] + "':A");
+    s.add("(0");
+    for (const auto& term : plan.terms) {
+      s.add(" + CASE WHEN d.document @@ CAST(").bind("'" + term + "':A");
       s.add(" AS tsquery) THEN " + std::to_string(catalogue_title_weight) +
             " WHEN d.document @@ CAST(");
-      s.bind("'" + plan.terms[i] + "':B");
+      s.bind("'" + term + "':B");
       s.add(" AS tsquery) THEN " + std::to_string(catalogue_outcomes_weight) + " ELSE " +
             std::to_string(catalogue_summary_weight) + " END");
     }
@@ -485,10 +527,12 @@ Statement matching(const Plan& plan, const CatalogueQuery& query, Backend backen
         ") AS score FROM catalogue_entries e JOIN catalogue_documents d ON d.entry_seq = e.seq "
         "WHERE d.document @@ CAST(");
     std::string all;
-    for (const auto& term : plan.terms)
-      all += (all.empty() ? "'" : " & '") + term + "'";
+    for (const auto* list : {&plan.terms, &plan.facets})
+      for (const auto& term : *list)
+        all += (all.empty() ? "'" : " & '") + term + "'";
     s.bind(all).add(" AS tsquery)");
   }
+  // The filters themselves, also where facets already chose the rows: what they match decides.
   if (query.eqf_level) s.add(" AND e.eqf_level = ").bind(std::int64_t{*query.eqf_level});
   if (plan.ects_min) s.add(" AND e.ects_centi >= ").bind(*plan.ects_min);
   if (plan.ects_max) s.add(" AND e.ects_centi <= ").bind(*plan.ects_max);
@@ -531,22 +575,24 @@ std::string order_by(Sort sort, std::string_view table, bool unindexed = false) 
 }
 
 // " WHERE <the rows of `table` after the cursor>", in the order `order_by` gives. The first
-// comparison only repeats the rest, so that an index on the sort key can start there.
-void add_keyset(Statement& s, const Plan& plan, std::string_view table) {
+// comparison only repeats the rest, so that an index on the sort key can start there (unless
+// `unindexed`, as in `order_by`).
+void add_keyset(Statement& s, const Plan& plan, std::string_view table, bool unindexed = false) {
   const auto& after = *plan.after;
   std::string t(table);
+  std::string first = (unindexed ? "+" : "") + t;
   switch (plan.sort) {
     case Sort::relevance:
     case Sort::newest: {
       std::string column = t + (plan.sort == Sort::relevance ? ".score" : ".published_at");
       std::int64_t key = std::stoll(after.key);
-      s.add(" WHERE " + column + " <= ").bind(key);
+      s.add(" WHERE " + first + column.substr(t.size()) + " <= ").bind(key);
       s.add(" AND (" + column + " < ").bind(key);
       s.add(" OR " + t + ".design_id > ").bind(after.design_id).add(")");
       break;
     }
     case Sort::start_date:
-      s.add(" WHERE " + t + ".start_key >= ").bind(after.key);
+      s.add(" WHERE " + first + ".start_key >= ").bind(after.key);
       s.add(" AND (" + t + ".start_key > ").bind(after.key);
       s.add(" OR " + t + ".design_id > ").bind(after.design_id).add(")");
       break;
@@ -694,16 +740,17 @@ Result<void> put_catalogue_entry(Transaction& tx, std::string_view tenant,
                             entry.currency,
                             join_terms(terms.title),
                             join_terms(terms.outcomes),
-                            join_terms(terms.summary)};
+                            join_terms(terms.summary),
+                            join_terms(terms.facets)};
   std::string sql =
       "INSERT INTO catalogue_documents (entry_seq, title, summary, institution_name, "
       "learning_outcomes, skill_uris, languages, delivery_mode, countries, fee_max_cents, "
-      "currency, title_terms, outcome_terms, summary_terms";
+      "currency, title_terms, outcome_terms, summary_terms, facet_terms";
   if (tx.backend() == Backend::postgres) {
-    sql += ", document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS tsvector))";
+    sql += ", document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS tsvector))";
     params.emplace_back(tsvector_of(terms));
   } else {
-    sql += ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    sql += ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   }
   auto documented = run(tx, sql, params);
   if (!documented) return documented.error();
@@ -759,10 +806,10 @@ Statement page_statement(const Plan& plan, const CatalogueQuery& query, Backend 
   s.sql += inner.sql;
   s.params.insert(s.params.end(), inner.params.begin(), inner.params.end());
   s.add(") m");
-  if (plan.after && !window) add_keyset(s, plan, "m");
   // Without text and without a window every match is sorted: SQLite should then pick the
   // most selective filter's index, not walk the sort key's.
   bool unindexed = backend == Backend::sqlite && plan.terms.empty() && !window;
+  if (plan.after && !window) add_keyset(s, plan, "m", unindexed);
   s.add(" ORDER BY " + order_by(plan.sort, "m", unindexed) + " LIMIT ")
       .bind(static_cast<std::int64_t>(query.limit + 1));
   s.add(

@@ -198,6 +198,7 @@ CREATE TABLE catalogue_documents (
   title_terms TEXT NOT NULL,
   outcome_terms TEXT NOT NULL,
   summary_terms TEXT NOT NULL,
+  facet_terms TEXT NOT NULL,
   document TSVECTOR NOT NULL
 );
 CREATE INDEX catalogue_documents_document ON catalogue_documents USING GIN (document);

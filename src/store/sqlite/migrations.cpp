@@ -193,7 +193,8 @@ CREATE TABLE catalogue_documents (
   currency TEXT NOT NULL,
   title_terms TEXT NOT NULL,
   outcome_terms TEXT NOT NULL,
-  summary_terms TEXT NOT NULL
+  summary_terms TEXT NOT NULL,
+  facet_terms TEXT NOT NULL
 );
 CREATE TABLE catalogue_skills (
   entry_seq INTEGER NOT NULL REFERENCES catalogue_entries(seq) ON DELETE CASCADE,
@@ -202,15 +203,19 @@ CREATE TABLE catalogue_skills (
 ) WITHOUT ROWID;
 CREATE INDEX catalogue_skills_by_skill ON catalogue_skills(skill_uri);
 CREATE VIRTUAL TABLE catalogue_fts USING fts5(
-  title_terms, outcome_terms, summary_terms,
-  content='catalogue_documents', content_rowid='entry_seq', tokenize='ascii', detail='column');
+  title_terms, outcome_terms, summary_terms, facet_terms,
+  content='catalogue_documents', content_rowid='entry_seq', tokenize="ascii tokenchars '_'",
+  detail='column');
 CREATE TRIGGER catalogue_documents_fts_insert AFTER INSERT ON catalogue_documents BEGIN
-  INSERT INTO catalogue_fts(rowid, title_terms, outcome_terms, summary_terms)
-  VALUES (new.entry_seq, new.title_terms, new.outcome_terms, new.summary_terms);
+  INSERT INTO catalogue_fts(rowid, title_terms, outcome_terms, summary_terms, facet_terms)
+  VALUES (new.entry_seq, new.title_terms, new.outcome_terms, new.summary_terms,
+          new.facet_terms);
 END;
 CREATE TRIGGER catalogue_documents_fts_delete AFTER DELETE ON catalogue_documents BEGIN
-  INSERT INTO catalogue_fts(catalogue_fts, rowid, title_terms, outcome_terms, summary_terms)
-  VALUES ('delete', old.entry_seq, old.title_terms, old.outcome_terms, old.summary_terms);
+  INSERT INTO catalogue_fts(catalogue_fts, rowid, title_terms, outcome_terms, summary_terms,
+                            facet_terms)
+  VALUES ('delete', old.entry_seq, old.title_terms, old.outcome_terms, old.summary_terms,
+          old.facet_terms);
 END;
 CREATE TRIGGER catalogue_entries_no_update BEFORE UPDATE ON catalogue_entries
 BEGIN SELECT RAISE(ABORT, 'catalogue_entries: replace an entry, do not update it'); END;
