@@ -91,6 +91,24 @@ TEST(Authorise, HasARowForEveryAction) {
   }
 }
 
+TEST(Authorise, LetsALearnerApplyAndWithdrawButNotDecide) {
+  // The learner's path (#7): learners act on their own applications only.
+  Principal learner{.user_id = "lea", .learner = true};
+  const Resource own{.institution_id = "a", .learner_id = "lea"};
+  EXPECT_TRUE(authorise(learner, Action::application_submit, own));
+  EXPECT_TRUE(authorise(learner, Action::application_withdraw, own));
+  EXPECT_FALSE(authorise(learner, Action::admission_decide, own));
+  EXPECT_FALSE(authorise(learner, Action::enrolment_manage, own));
+  EXPECT_FALSE(
+      authorise(learner, Action::application_submit, {.institution_id = "a", .learner_id = "leo"}));
+  Principal not_a_learner{.user_id = "lea"};
+  EXPECT_FALSE(authorise(not_a_learner, Action::application_submit, own));
+  EXPECT_TRUE(authorise(staff("r", "a", {Role::registrar}), Action::admission_decide,
+                        {.institution_id = "a"}));
+  EXPECT_FALSE(authorise(staff("s", "a", {Role::assessor}), Action::admission_decide,
+                         {.institution_id = "a"}));
+}
+
 TEST(Authorise, RefusesAnAnonymousPrincipal) {
   EXPECT_FALSE(authorise(Principal{}, Action::design_read, {.institution_id = "a"}));
 }
