@@ -51,7 +51,7 @@ server_pid=$!
 wait_for_server "$url"
 check_verifies "$url"
 microcred_unverified() {
-  curl -s "$url/metrics" | awk '/^microcred_verifications_total\{result="(not_verified|error)"\}/ { n += $2 } END { print n + 0 }'
+  curl -s "$url/metrics" | awk '/^microcred_verifications_total\{kind="credential",result="(not_verified|error)"\}/ { n += $2 } END { print n + 0 }'
 }
 [ "$warmup" -gt 0 ] && run_wrk "$url" "$warmup" >/dev/null
 before=$(microcred_unverified)

@@ -44,7 +44,7 @@ echo "load:    wrk -t ${WRK_THREADS:-1} -c ${CONNECTIONS:-64}, ${WARMUP:-5} s wa
 [ "${WARMUP:-5}" -gt 0 ] && run_wrk "$url" "${WARMUP:-5}" >/dev/null
 # Verifications that did not end "verified" (not_verified + error), from the server's metrics.
 unverified_total() {
-  curl -s "$url/metrics" | awk '/^microcred_verifications_total\{result="(not_verified|error)"\}/ { n += $2 } END { print n + 0 }'
+  curl -s "$url/metrics" | awk '/^microcred_verifications_total\{kind="credential",result="(not_verified|error)"\}/ { n += $2 } END { print n + 0 }'
 }
 before=$(unverified_total)
 result=$(run_wrk "$url" "${DURATION:-30}")

@@ -160,6 +160,7 @@ Result<std::unique_ptr<Application>> Application::create(const ServerConfig& con
 
   detail::add_health_routes(state->router, state->services);
   detail::add_verify_routes(state->router, state->services);
+  detail::add_catalogue_routes(state->router, state->services);
   detail::add_document_routes(state->router, state->services);
 
   std::vector<std::pair<std::string, std::string>> labels;

@@ -137,4 +137,32 @@ bool percent_decode(std::string_view text, std::string& out) {
   return true;
 }
 
+bool parse_query(std::string_view query, std::vector<std::pair<std::string, std::string>>& out,
+                 std::string& bad) {
+  out.clear();
+  while (!query.empty()) {
+    std::size_t amp = query.find('&');
+    std::string_view pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    std::size_t equals = pair.find('=');
+    std::string raw_name(pair.substr(0, equals));
+    std::string raw_value(equals == std::string_view::npos ? std::string_view{}
+                                                           : pair.substr(equals + 1));
+    for (auto* raw : {&raw_name, &raw_value}) {
+      for (char& c : *raw) {
+        if (c == '+') c = ' ';
+      }
+    }
+    std::string name;
+    std::string value;
+    if (!percent_decode(raw_name, name) || !percent_decode(raw_value, value)) {
+      bad = raw_name;
+      return false;
+    }
+    out.emplace_back(std::move(name), std::move(value));
+  }
+  return true;
+}
+
 }  // namespace microcred::api

@@ -59,4 +59,10 @@ bool is_json_media_type(std::string_view content_type);
 /// `text` with %XX escapes decoded. Fails (returns false) on a bad escape or a decoded NUL.
 bool percent_decode(std::string_view text, std::string& out);
 
+/// The name=value pairs of a query string (application/x-www-form-urlencoded: '+' is a
+/// space, %XX escapes decoded), in order; empty pairs skipped. Fails (returns false) on a
+/// bad escape, leaving the name of the offending parameter in `bad`.
+bool parse_query(std::string_view query, std::vector<std::pair<std::string, std::string>>& out,
+                 std::string& bad);
+
 }  // namespace microcred::api

@@ -59,8 +59,9 @@ void Metrics::observe_request(std::size_t index, int status, double seconds) {
                                     std::memory_order_relaxed);
 }
 
-void Metrics::count_verification(VerificationOutcome outcome) {
-  verifications_[static_cast<std::size_t>(outcome)].fetch_add(1, std::memory_order_relaxed);
+void Metrics::count_verification(VerificationKind kind, VerificationOutcome outcome) {
+  std::size_t slot = static_cast<std::size_t>(kind) * 3 + static_cast<std::size_t>(outcome);
+  verifications_[slot].fetch_add(1, std::memory_order_relaxed);
 }
 
 std::uint64_t Metrics::requests() const {
@@ -114,12 +115,18 @@ std::string Metrics::render() const {
            "\n";
   }
 
-  out += "# HELP microcred_verifications_total Credential verifications, by result.\n";
+  out +=
+      "# HELP microcred_verifications_total Credential and presentation verifications, by "
+      "result.\n";
   out += "# TYPE microcred_verifications_total counter\n";
+  constexpr std::array<const char*, 2> kinds{"credential", "presentation"};
   constexpr std::array<const char*, 3> results{"verified", "not_verified", "error"};
-  for (std::size_t r = 0; r < results.size(); ++r) {
-    out += std::string("microcred_verifications_total{result=\"") + results[r] + "\"} " +
-           std::to_string(verifications_[r].load(std::memory_order_relaxed)) + "\n";
+  for (std::size_t k = 0; k < kinds.size(); ++k) {
+    for (std::size_t r = 0; r < results.size(); ++r) {
+      out += std::string("microcred_verifications_total{kind=\"") + kinds[k] + "\",result=\"" +
+             results[r] + "\"} " +
+             std::to_string(verifications_[k * 3 + r].load(std::memory_order_relaxed)) + "\n";
+    }
   }
 
   out += "# HELP microcred_http_rate_limited_total Requests refused by the rate limiter.\n";

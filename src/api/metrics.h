@@ -11,6 +11,9 @@
 
 namespace microcred::api {
 
+/// What was verified, for `microcred_verifications_total{kind}`.
+enum class VerificationKind { credential, presentation };
+
 /// What a verification request ended in, for `microcred_verifications_total{result}`.
 enum class VerificationOutcome {
   verified,      ///< Every check held.
@@ -19,7 +22,7 @@ enum class VerificationOutcome {
 };
 
 /// Prometheus metrics of the server: request counts per route, method and status, latency
-/// histograms per route, open connections, verifications by result. Lock-free counters;
+/// histograms per route, open connections, verifications by kind and result. Lock-free counters;
 /// thread-safe. Route labels are fixed when it is made (route patterns, never raw paths, so
 /// the label set stays bounded).
 class Metrics {
@@ -40,7 +43,7 @@ class Metrics {
   /// `seconds` from the request read to the response written.
   void observe_request(std::size_t index, int status, double seconds);
   /// Counts one verification.
-  void count_verification(VerificationOutcome outcome);
+  void count_verification(VerificationKind kind, VerificationOutcome outcome);
   /// Connections opened and closed (the gauge `microcred_http_connections`).
   void connection_opened() { connections_.fetch_add(1, std::memory_order_relaxed); }
   void connection_closed() { connections_.fetch_sub(1, std::memory_order_relaxed); }
@@ -57,7 +60,7 @@ class Metrics {
   struct Series;
   std::vector<std::pair<std::string, std::string>> routes_;
   std::unique_ptr<Series[]> series_;
-  std::array<std::atomic<std::uint64_t>, 3> verifications_{};
+  std::array<std::atomic<std::uint64_t>, 6> verifications_{};  // kind * 3 + outcome
   std::atomic<std::int64_t> connections_{0};
   std::atomic<std::uint64_t> rate_limited_{0};
 };

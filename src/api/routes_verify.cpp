@@ -1,9 +1,10 @@
-// POST /credentials/verify: the W3C CCG VC API verifier, on the same pipeline as
-// `microcred verify` (vc/verify.h).
+// POST /credentials/verify and POST /presentations/verify: the W3C CCG VC API verifier,
+// on the same pipelines as `microcred verify` (vc/verify.h, vc/presentation.h).
 #include <boost/json.hpp>
 
 #include "api/detail/services.h"
 #include "api/errors.h"
+#include "vc/presentation.h"
 
 namespace microcred::api::detail {
 
@@ -17,10 +18,11 @@ constexpr std::string_view vc_dm_errors = "https://www.w3.org/TR/vc-data-model#"
 // checks the data model has no type for get microcred's own.
 std::string problem_type(std::string_view check) {
   if (check == "parse") return std::string(vc_dm_errors) + "PARSING_ERROR";
-  if (check == "proof" || check == "issuer-binding") {
+  if (check == "proof" || check == "issuer-binding" || check == "holder-binding") {
     return std::string(vc_dm_errors) + "CRYPTOGRAPHIC_SECURITY_ERROR";
   }
-  if (check == "contexts" || check == "vc-shape" || check == "openbadge-shape") {
+  if (check == "contexts" || check == "vc-shape" || check == "openbadge-shape" ||
+      check == "vp-shape") {
     return std::string(vc_dm_errors) + "MALFORMED_VALUE_ERROR";
   }
   if (check == "validity") return std::string(vc_dm_errors) + "RANGE_ERROR";
@@ -59,6 +61,40 @@ void add_status_lists(const bj::object& credential, const Services& services,
   } else {
     add(*status);
   }
+}
+
+// What every verification may use: the clock, the limits, the DID documents and registry.
+vc::VerifyOptions base_options(const Services& services) {
+  vc::VerifyOptions options;
+  options.now = services.clock.now();
+  options.max_bytes = services.config.max_body_bytes;
+  options.max_depth = services.config.max_json_depth;
+  options.dids = &services.dids;
+  options.registry = services.registry ? &*services.registry : nullptr;
+  return options;
+}
+
+// The VC API answer: the checks that held by name, warnings, errors, problem details for
+// the failed checks, and our report of every check.
+bj::object vc_api_result(bool verified, const std::vector<vc::Check>& checks, bj::object full,
+                         bj::array warnings) {
+  bj::array held;
+  bj::array problems;
+  for (const auto& check : checks) {
+    if (check.outcome == vc::CheckOutcome::ok) held.push_back(bj::string(check.name));
+    if (check.outcome == vc::CheckOutcome::failed) {
+      problems.push_back(bj::object{
+          {"type", problem_type(check.name)}, {"title", check.name}, {"detail", check.detail}});
+    }
+  }
+  for (auto& warning : full["warnings"].as_array())
+    warnings.push_back(std::move(warning));
+  return bj::object{{"verified", verified},
+                    {"checks", std::move(held)},
+                    {"warnings", std::move(warnings)},
+                    {"errors", std::move(full["errors"])},
+                    {"problemDetails", std::move(problems)},
+                    {"report", std::move(full["checks"])}};
 }
 
 bj::value request_schema() {
@@ -116,9 +152,43 @@ bj::value response_schema() {
                                  {"detail", bj::object{{"type", "string"}}}}}}}}}}}};
 }
 
+bj::value presentation_request_schema() {
+  bj::object string_or_strings{
+      {"oneOf",
+       bj::array{bj::object{{"type", "string"}},
+                 bj::object{{"type", "array"}, {"items", bj::object{{"type", "string"}}}}}}};
+  bj::object options{{"type", "object"},
+                     {"properties", bj::object{{"challenge", bj::object{{"type", "string"}}},
+                                               {"domain", std::move(string_or_strings)}}}};
+  bj::object signed_presentation{
+      {"description",
+       "A presentation with a Data Integrity proof, an EnvelopedVerifiablePresentation, or a "
+       "vp+jwt string"},
+      {"oneOf", bj::array{bj::object{{"type", "object"}}, bj::object{{"type", "string"}}}}};
+  return bj::object{
+      {"type", "object"},
+      {"description", "One of verifiablePresentation (with a proof) or presentation (without)"},
+      {"properties",
+       bj::object{{"verifiablePresentation", std::move(signed_presentation)},
+                  {"presentation", bj::object{{"type", "object"},
+                                              {"description", "A presentation without a proof"}}},
+                  {"options", std::move(options)}}}};
+}
+
+bj::value presentation_response_schema() {
+  bj::value schema = response_schema();
+  auto& properties = schema.as_object()["properties"].as_object();
+  properties["holder"] = bj::object{{"type", "string"}};
+  properties["credentialResults"] = bj::object{
+      {"type", "array"},
+      {"description", "Per credential: index, id, format, verified, checks, errors, warnings"},
+      {"items", bj::object{{"type", "object"}}}};
+  return schema;
+}
+
 Response verify_credential(const Request& request, Services& services) {
   auto refuse = [&](Response response) {
-    services.metrics->count_verification(VerificationOutcome::error);
+    services.metrics->count_verification(VerificationKind::credential, VerificationOutcome::error);
     return response;
   };
   auto body = parse_json_body(request.body, services.config);
@@ -145,12 +215,7 @@ Response verify_credential(const Request& request, Services& services) {
     }
   }
 
-  vc::VerifyOptions options;
-  options.now = services.clock.now();
-  options.max_bytes = services.config.max_body_bytes;
-  options.max_depth = services.config.max_json_depth;
-  options.dids = &services.dids;
-  options.registry = services.registry ? &*services.registry : nullptr;
+  vc::VerifyOptions options = base_options(services);
 
   std::optional<vc::VerificationReport> report;
   const auto* credential_object = credential->if_object();
@@ -179,23 +244,110 @@ Response verify_credential(const Request& request, Services& services) {
                                  "/verifiableCredential"));
   }
 
-  services.metrics->count_verification(report->verified ? VerificationOutcome::verified
-                                                        : VerificationOutcome::not_verified);
-  bj::object full = report->to_json().as_object();
-  bj::array checks;
-  bj::array problems;
-  for (const auto& check : report->checks) {
-    if (check.outcome == vc::CheckOutcome::ok) checks.push_back(bj::string(check.name));
-    if (check.outcome == vc::CheckOutcome::failed) {
-      problems.push_back(bj::object{
-          {"type", problem_type(check.name)}, {"title", check.name}, {"detail", check.detail}});
+  services.metrics->count_verification(
+      VerificationKind::credential,
+      report->verified ? VerificationOutcome::verified : VerificationOutcome::not_verified);
+  bj::object result = vc_api_result(report->verified, report->checks, report->to_json().as_object(),
+                                    std::move(warnings));
+  return json_response(200, bj::serialize(result));
+}
+
+Response verify_presentation(const Request& request, Services& services) {
+  auto refuse = [&](Response response) {
+    services.metrics->count_verification(VerificationKind::presentation,
+                                         VerificationOutcome::error);
+    return response;
+  };
+  auto bad = [&](std::string message, std::string field = {}) {
+    return refuse(error_response(400, to_string(ErrorCode::invalid_argument), message, field));
+  };
+  auto body = parse_json_body(request.body, services.config);
+  if (!body) return refuse(error_response(body.error()));
+  const auto* object = body->if_object();
+  if (object == nullptr) return bad("the body must be an object {\"verifiablePresentation\": ...}");
+
+  vc::PresentationVerifyOptions options;
+  options.verify = base_options(services);
+  // VC API: {"presentation": ...} asks for a presentation without a proof to be checked.
+  const bj::value* presentation = object->if_contains("verifiablePresentation");
+  if (presentation == nullptr) {
+    presentation = object->if_contains("presentation");
+    options.allow_unsigned = presentation != nullptr;
+  }
+  if (presentation == nullptr) {
+    return bad("the body has no verifiablePresentation", "/verifiablePresentation");
+  }
+  bj::array warnings;
+  if (const bj::value* given = object->if_contains("options")) {
+    if (!given->is_object()) return bad("options must be an object", "/options");
+    for (const auto& [name, value] : given->get_object()) {
+      if (name == "challenge") {
+        if (!value.is_string()) return bad("challenge must be a string", "/options/challenge");
+        options.challenge = std::string(value.get_string());
+      } else if (name == "domain") {
+        if (value.is_string()) {
+          options.domains.emplace_back(value.get_string());
+        } else if (value.is_array()) {
+          for (const auto& domain : value.get_array()) {
+            if (!domain.is_string())
+              return bad("domain must be a string or strings", "/options/domain");
+            options.domains.emplace_back(domain.get_string());
+          }
+        } else {
+          return bad("domain must be a string or strings", "/options/domain");
+        }
+      } else {
+        warnings.push_back(
+            bj::string("options: \"" + std::string(name) + "\" is not supported and was ignored"));
+      }
     }
   }
-  for (auto& warning : full["warnings"].as_array())
-    warnings.push_back(std::move(warning));
-  bj::object result{{"verified", report->verified},          {"checks", std::move(checks)},
-                    {"warnings", std::move(warnings)},       {"errors", std::move(full["errors"])},
-                    {"problemDetails", std::move(problems)}, {"report", std::move(full["checks"])}};
+
+  std::optional<vc::PresentationReport> report;
+  const auto* presentation_object = presentation->if_object();
+  if (presentation_object != nullptr &&
+      !has_type(*presentation_object, "EnvelopedVerifiablePresentation")) {
+    if (const bj::value* credentials = presentation_object->if_contains("verifiableCredential")) {
+      auto add = [&](const bj::value& credential) {
+        if (const auto* one = credential.if_object())
+          add_status_lists(*one, services, options.verify);
+      };
+      if (const auto* many = credentials->if_array()) {
+        for (const auto& credential : *many)
+          add(credential);
+      } else {
+        add(*credentials);
+      }
+    }
+    report = vc::verify_presentation(*presentation_object, options, services.processor);
+  } else if (presentation_object != nullptr || presentation->is_string()) {
+    // Enveloped (vp+jwt): the credentials are inside; every list the server holds is given.
+    for (const auto& [id, list] : services.status_lists)
+      options.verify.status_lists.push_back(list);
+    std::string text = presentation->is_string() ? std::string(presentation->get_string())
+                                                 : bj::serialize(*presentation);
+    auto verified = vc::verify_presentation(text, options, services.processor);
+    if (!verified) {
+      Error error = std::move(verified).error();
+      int status = error.code == ErrorCode::limit_exceeded ? 413 : 400;
+      return refuse(error_response(status, to_string(error.code), error.message,
+                                   error.field.empty() ? "/verifiablePresentation" : error.field));
+    }
+    report = std::move(*verified);
+  } else {
+    return bad("verifiablePresentation must be an object or a vp+jwt string",
+               "/verifiablePresentation");
+  }
+
+  services.metrics->count_verification(
+      VerificationKind::presentation,
+      report->verified ? VerificationOutcome::verified : VerificationOutcome::not_verified);
+  bj::object full = report->to_json().as_object();
+  bj::value credentials = std::move(full["credentials"]);
+  bj::object result =
+      vc_api_result(report->verified, report->checks, std::move(full), std::move(warnings));
+  result["holder"] = report->holder;
+  result["credentialResults"] = std::move(credentials);
   return json_response(200, bj::serialize(result));
 }
 
@@ -227,6 +379,31 @@ void add_verify_routes(Router& router, Services& services) {
                                     bj::object{{"id", "did:example:learner"}}}}}},
                .responses = {{200, "The verification ran; `verified` says how it ended",
                               "application/json", response_schema()}}},
+       .rate_limited = true,
+       .json_body = true});
+
+  add_route(
+      router,
+      {.method = "POST",
+       .pattern = "/presentations/verify",
+       .operation_id = "verifyPresentation",
+       .handler =
+           [&services](const Request& request) { return verify_presentation(request, services); },
+       .doc = {.summary = "Verify a presentation and the credentials in it (W3C CCG VC API)",
+               .description =
+                   "The presentation's shape, proof (purpose authentication), holder binding, "
+                   "challenge and domain (from options), then every credential as "
+                   "/credentials/verify does. {\"presentation\": ...} checks one without a "
+                   "proof. 200 whether or not it verified; 400 when it is not a presentation.",
+               .tag = "vc-api",
+               .request_schema = presentation_request_schema(),
+               .request_example =
+                   bj::object{
+                       {"presentation",
+                        bj::object{{"@context", bj::array{"https://www.w3.org/ns/credentials/v2"}},
+                                   {"type", bj::array{"VerifiablePresentation"}}}}},
+               .responses = {{200, "The verification ran; `verified` says how it ended",
+                              "application/json", presentation_response_schema()}}},
        .rate_limited = true,
        .json_body = true});
 }

@@ -28,6 +28,8 @@ class OpenApi : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_EQ(server_.failure(), "");
+    // The catalogue entry the documented example of GET /api/v1/catalogue/{design_id} names.
+    ASSERT_EQ(testing::publish_catalogue_entry(server_.store(), "chip-design", "Chip design"), "");
     auto response = fetch(server_.port(), "GET", "/api/v1/openapi.json");
     ASSERT_TRUE(response);
     ASSERT_EQ(response->status, 200);

@@ -10,8 +10,13 @@
 #include "crypto/random.h"
 #include "rdf/context_store.h"
 #include "rdf/jsonld_processor.h"
+#include "store/catalogue.h"
+#include "store/design_records.h"
+#include "store/institutions.h"
+#include "support/sample_data.h"
 #include "vc/data_integrity.h"
 #include "vc/jose.h"
+#include "vc/presentation.h"
 #include "vc/status_list.h"
 
 namespace microcred::api::testing {
@@ -123,6 +128,64 @@ SignedSample signed_sample(bool did_web, std::optional<bool> revoked) {
   if (!jwt) throw std::runtime_error(jwt.error().message);
   sample.jwt = std::move(*jwt);
   return sample;
+}
+
+bj::value sample_presentation(const bj::value& credential, const std::string& challenge,
+                              const std::string& domain, bool signed_proof) {
+  static const rdf::ContextStore contexts = rdf::ContextStore::embedded();
+  rdf::JsonLdProcessor processor(contexts);
+  crypto::DeterministicRandom random({43});
+  auto key = crypto::KeyPair::generate(crypto::KeyType::ed25519, random);
+  if (!key) throw std::runtime_error(key.error().message);
+  std::string holder = crypto::make_did_key(key->public_key());
+  std::vector<bj::value> credentials{credential};
+  auto presentation = vc::make_presentation(credentials, {.holder = holder});
+  if (!presentation) throw std::runtime_error(presentation.error().message);
+  if (!signed_proof) return *presentation;
+  vc::PresentationProofOptions options;
+  options.verification_method = crypto::did_key_verification_method_id(key->public_key());
+  options.created = *parse_rfc3339("2026-05-01T00:00:00Z");
+  options.challenge = challenge;
+  options.domains = {domain};
+  auto signed_presentation = vc::sign_presentation(*presentation, *key, options, processor);
+  if (!signed_presentation) throw std::runtime_error(signed_presentation.error().message);
+  return *signed_presentation;
+}
+
+std::string publish_catalogue_entry(store::Store& store, const std::string& design_id,
+                                    const std::string& title) {
+  auto published = store.transaction([&](store::Transaction& tx) -> Result<void> {
+    if (!store::find_institution(tx, "uni")) {
+      if (auto made = store::insert_institution(tx, support::sample_institution("uni")); !made) {
+        return made;
+      }
+    }
+    if (auto made = store::insert_design_record(tx, "uni",
+                                                {.id = design_id,
+                                                 .institution_id = "uni",
+                                                 .version = 1,
+                                                 .status = "published",
+                                                 .json = "{}",
+                                                 .created_at = support::sample_now,
+                                                 .updated_at = support::sample_now});
+        !made) {
+      return made;
+    }
+    store::CatalogueEntry entry;
+    entry.design_id = design_id;
+    entry.institution_id = "uni";
+    entry.title = title;
+    entry.summary = "A blended course for engineers in industry.";
+    entry.institution_name = "University uni";
+    entry.learning_outcomes = {"Design a digital filter in VHDL."};
+    entry.eqf_level = 7;
+    entry.ects = 5;
+    entry.languages = {"en"};
+    entry.countries = {"ES"};
+    entry.published_at = support::sample_now;
+    return store::put_catalogue_entry(tx, "uni", entry);
+  });
+  return published ? "" : describe(published.error());
 }
 
 std::string verify_request(const bj::value& credential) {

@@ -39,6 +39,7 @@ class TestServer {
   const std::string& failure() const { return failure_; }
   std::uint16_t port() const { return server_ ? server_->port() : 0; }
   Server& server() { return *server_; }
+  store::Store& store() { return *store_; }
   Application& application() { return *application_; }
   /// Stops the server (graceful); the destructor does it too.
   void stop();
@@ -66,6 +67,17 @@ struct SignedSample {
 /// A signed sample. `did_web` makes the issuer did:web:uni.example; `revoked` adds a status
 /// entry (index 7) and a status list in which that bit is set or not.
 SignedSample signed_sample(bool did_web = false, std::optional<bool> revoked = std::nullopt);
+
+/// A presentation of `credential` by a did:key holder, signed for `challenge` and `domain`
+/// (eddsa-rdfc-2022, purpose authentication); `signed_proof` false leaves it unsigned.
+boost::json::value sample_presentation(const boost::json::value& credential,
+                                       const std::string& challenge, const std::string& domain,
+                                       bool signed_proof = true);
+
+/// Publishes a catalogue entry titled `title` for design `design_id` of institution "uni"
+/// (made when missing) in `store`. Returns "" or why it failed.
+std::string publish_catalogue_entry(store::Store& store, const std::string& design_id,
+                                    const std::string& title);
 
 /// `{"verifiableCredential": credential}` serialized.
 std::string verify_request(const boost::json::value& credential);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -27,6 +28,8 @@ using testing::fetch;
 using testing::HttpConnection;
 using testing::HttpResponse;
 using testing::make_request;
+using testing::publish_catalogue_entry;
+using testing::sample_presentation;
 using testing::signed_sample;
 using testing::test_config;
 using testing::TestServer;
@@ -346,12 +349,15 @@ TEST_F(Verify, MetricsCountVerificationsByResult) {
   EXPECT_EQ(metrics->status, 200);
   EXPECT_TRUE(metrics->header("content-type").starts_with("text/plain"));
   const std::string& text = metrics->body;
-  EXPECT_NE(text.find("microcred_verifications_total{result=\"verified\"} 1\n"), std::string::npos)
-      << text;
-  EXPECT_NE(text.find("microcred_verifications_total{result=\"not_verified\"} 1\n"),
+  EXPECT_NE(text.find("microcred_verifications_total{kind=\"credential\",result=\"verified\"} 1\n"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("microcred_verifications_total{result=\"error\"} 1\n"), std::string::npos)
+  EXPECT_NE(
+      text.find("microcred_verifications_total{kind=\"credential\",result=\"not_verified\"} 1\n"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(text.find("microcred_verifications_total{kind=\"credential\",result=\"error\"} 1\n"),
+            std::string::npos)
       << text;
   EXPECT_NE(text.find("microcred_http_requests_total{method=\"POST\",route=\"/credentials/"
                       "verify\",status=\"200\"} 2\n"),
@@ -361,6 +367,133 @@ TEST_F(Verify, MetricsCountVerificationsByResult) {
                       "credentials/verify\"} 3\n"),
             std::string::npos)
       << text;
+}
+
+// ---- POST /presentations/verify
+
+TEST_F(Verify, ASignedPresentationVerifiesWithItsChallengeAndDomain) {
+  start();
+  auto credential = signed_sample().credential;
+  auto presentation = sample_presentation(credential, "c-123", "verifier.example");
+  auto ask = [&](const std::string& challenge) {
+    bj::object request{
+        {"verifiablePresentation", presentation},
+        {"options", bj::object{{"challenge", challenge}, {"domain", "verifier.example"}}}};
+    return fetch(server_->port(), "POST", "/presentations/verify", bj::serialize(request),
+                 json_headers);
+  };
+  auto good = ask("c-123");
+  ASSERT_TRUE(good);
+  ASSERT_EQ(good->status, 200) << good->body;
+  bj::value body = body_of(*good);
+  EXPECT_EQ(body.at("verified"), true) << good->body;
+  EXPECT_TRUE(body.at("holder").as_string().starts_with("did:key:"));
+  ASSERT_EQ(body.at("credentialResults").as_array().size(), 1u);
+  EXPECT_EQ(body.at("credentialResults").as_array()[0].at("verified"), true);
+
+  auto replayed = ask("another-challenge");
+  ASSERT_TRUE(replayed);
+  ASSERT_EQ(replayed->status, 200);
+  EXPECT_EQ(body_of(*replayed).at("verified"), false) << replayed->body;
+}
+
+TEST_F(Verify, AnUnsignedPresentationIsCheckedAsSuchAndItsCredentialsCount) {
+  start();
+  auto credential = signed_sample().credential;
+  auto check = [&](const bj::value& inside) {
+    bj::object request{{"presentation", sample_presentation(inside, "", "", false)}};
+    auto response = fetch(server_->port(), "POST", "/presentations/verify", bj::serialize(request),
+                          json_headers);
+    EXPECT_TRUE(response && response->status == 200) << (response ? response->body : "");
+    return response ? body_of(*response).at("verified") == true : false;
+  };
+  EXPECT_TRUE(check(credential));
+  bj::value tampered = credential;
+  tampered.as_object()["credentialSubject"].as_object()["id"] = "did:example:mallory";
+  EXPECT_FALSE(check(tampered));
+}
+
+TEST_F(Verify, APresentationRequestWithoutAPresentationIs400) {
+  start();
+  auto response = fetch(server_->port(), "POST", "/presentations/verify",
+                        R"({"verifiableCredential":{}})", json_headers);
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 400);
+  EXPECT_EQ(body_of(*response).at("error").at("field"), "/verifiablePresentation");
+  auto bad_options = fetch(server_->port(), "POST", "/presentations/verify",
+                           R"({"presentation":{},"options":{"challenge":7}})", json_headers);
+  ASSERT_TRUE(bad_options);
+  EXPECT_EQ(bad_options->status, 400);
+  EXPECT_EQ(body_of(*bad_options).at("error").at("field"), "/options/challenge");
+}
+
+// ---- the public catalogue
+
+TEST(Catalogue, SearchesAndPagesThePublishedEntries) {
+  TestServer server;
+  ASSERT_EQ(server.failure(), "");
+  ASSERT_EQ(publish_catalogue_entry(server.store(), "chip-design", "Chip design with VHDL"), "");
+  ASSERT_EQ(publish_catalogue_entry(server.store(), "gdpr-basics", "Data protection for engineers"),
+            "");
+  auto found = fetch(server.port(), "GET", "/api/v1/catalogue?q=chip+design");
+  ASSERT_TRUE(found);
+  ASSERT_EQ(found->status, 200) << found->body;
+  bj::value body = body_of(*found);
+  ASSERT_EQ(body.at("items").as_array().size(), 1u) << found->body;
+  EXPECT_EQ(body.at("items").as_array()[0].at("design_id"), "chip-design");
+  EXPECT_EQ(body.at("items").as_array()[0].at("eqf_level"), 7);
+  EXPECT_TRUE(body.at("next_cursor").is_null());
+
+  auto first = fetch(server.port(), "GET", "/api/v1/catalogue?limit=1");
+  ASSERT_TRUE(first);
+  bj::value page = body_of(*first);
+  ASSERT_EQ(page.at("items").as_array().size(), 1u) << first->body;
+  ASSERT_TRUE(page.at("next_cursor").is_string()) << first->body;
+  std::string cursor(page.at("next_cursor").as_string());
+  std::string escaped;
+  for (unsigned char c : cursor) {
+    char hex[4];
+    std::snprintf(hex, sizeof hex, "%%%02X", c);
+    escaped += std::isalnum(c) ? std::string(1, static_cast<char>(c)) : std::string(hex);
+  }
+  auto second = fetch(server.port(), "GET", "/api/v1/catalogue?limit=1&cursor=" + escaped);
+  ASSERT_TRUE(second);
+  ASSERT_EQ(second->status, 200) << second->body;
+  bj::value next = body_of(*second);
+  ASSERT_EQ(next.at("items").as_array().size(), 1u);
+  EXPECT_NE(next.at("items").as_array()[0].at("design_id"),
+            page.at("items").as_array()[0].at("design_id"));
+
+  auto one = fetch(server.port(), "GET", "/api/v1/catalogue/gdpr-basics");
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->status, 200);
+  EXPECT_EQ(body_of(*one).at("title"), "Data protection for engineers");
+  auto none = fetch(server.port(), "GET", "/api/v1/catalogue/nothing-here");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 404);
+  EXPECT_EQ(error_code(*none), "not_found");
+}
+
+TEST(Catalogue, BadParametersAre400NamingTheParameter) {
+  TestServer server;
+  ASSERT_EQ(server.failure(), "");
+  struct Row {
+    const char* query;
+    const char* field;
+  };
+  for (const auto& row : std::vector<Row>{{"eqf_level=nine", "eqf_level"},
+                                          {"eqf_level=9", "eqf_level"},
+                                          {"limit=0", "limit"},
+                                          {"ects_min=x", "ects_min"},
+                                          {"colour=red", "colour"},
+                                          {"q=a&q=b", "q"},
+                                          {"q=%zz", "q"}}) {
+    SCOPED_TRACE(row.query);
+    auto response = fetch(server.port(), "GET", std::string("/api/v1/catalogue?") + row.query);
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 400) << response->body;
+    EXPECT_EQ(body_of(*response).at("error").at("field"), row.field) << response->body;
+  }
 }
 
 // ---- routing and errors

@@ -57,6 +57,8 @@ void add_route(Router& router, Route route);
 void add_health_routes(Router& router, Services& services);
 /// Adds POST /credentials/verify.
 void add_verify_routes(Router& router, Services& services);
+/// Adds GET /api/v1/catalogue and GET /api/v1/catalogue/{design_id}.
+void add_catalogue_routes(Router& router, Services& services);
 /// Adds GET /contexts/{name}/{version} and GET /api/v1/openapi.json.
 void add_document_routes(Router& router, Services& services);
 
