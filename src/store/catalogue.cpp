@@ -3,7 +3,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <map>
+#include <initializer_list>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -204,27 +204,16 @@ EntryTerms terms_of(const CatalogueEntry& entry) {
   return terms;
 }
 
-// The entry's tsvector as PostgreSQL's text form: each term once per field, at a position of
-// its own, weighted A (title), B (outcomes and skills), C (summary) or D (facets). Terms are
-// letters, digits and "_" only, so they need no escaping.
-std::string tsvector_of(const EntryTerms& terms) {
-  std::map<std::string, std::string> positions;
-  int next = 1;
-  auto add = [&](const std::vector<std::string>& field, char weight) {
-    for (const auto& term : field) {
-      auto& list = positions[term];
-      if (!list.empty()) list += ',';
-      list += std::to_string(next++) + weight;
-    }
-  };
-  add(terms.title, 'A');
-  add(terms.outcomes, 'B');
-  add(terms.summary, 'C');
-  add(terms.facets, 'D');
+// `terms` as a tsvector in PostgreSQL's text form, without positions (`'data' 'science'`).
+// Terms are letters, digits and "_" only, so they need no escaping; PostgreSQL sorts them and
+// drops repeats.
+std::string tsvector_of(std::initializer_list<const std::vector<std::string>*> fields) {
   std::string out;
-  for (const auto& [term, list] : positions) {
-    if (!out.empty()) out += ' ';
-    out += '\'' + term + "':" + list;
+  for (const auto* field : fields) {
+    for (const auto& term : *field) {
+      if (!out.empty()) out += ' ';
+      out += '\'' + term + '\'';
+    }
   }
   return out;
 }
@@ -513,13 +502,13 @@ Statement matching(const Plan& plan, const CatalogueQuery& query, Backend backen
         match += (match.empty() ? "\"" : " \"") + term + "\"";
     s.bind(match);
   } else {
-    // A term scores the weight of the best field it occurs in: A title, B outcomes, C summary.
+    // A term scores the weight of the best field it occurs in: title, outcomes, summary.
     s.add("(0");
     for (const auto& term : plan.terms) {
-      s.add(" + CASE WHEN d.document @@ CAST(").bind("'" + term + "':A");
+      s.add(" + CASE WHEN d.title_vector @@ CAST(").bind("'" + term + "'");
       s.add(" AS tsquery) THEN " + std::to_string(catalogue_title_weight) +
-            " WHEN d.document @@ CAST(");
-      s.bind("'" + term + "':B");
+            " WHEN d.outcome_vector @@ CAST(");
+      s.bind("'" + term + "'");
       s.add(" AS tsquery) THEN " + std::to_string(catalogue_outcomes_weight) + " ELSE " +
             std::to_string(catalogue_summary_weight) + " END");
     }
@@ -747,8 +736,13 @@ Result<void> put_catalogue_entry(Transaction& tx, std::string_view tenant,
       "learning_outcomes, skill_uris, languages, delivery_mode, countries, fee_max_cents, "
       "currency, title_terms, outcome_terms, summary_terms, facet_terms";
   if (tx.backend() == Backend::postgres) {
-    sql += ", document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS tsvector))";
-    params.emplace_back(tsvector_of(terms));
+    sql +=
+        ", document, title_vector, outcome_vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, CAST(? AS tsvector), CAST(? AS tsvector), CAST(? AS tsvector))";
+    params.emplace_back(
+        tsvector_of({&terms.title, &terms.outcomes, &terms.summary, &terms.facets}));
+    params.emplace_back(tsvector_of({&terms.title}));
+    params.emplace_back(tsvector_of({&terms.outcomes}));
   } else {
     sql += ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   }

@@ -158,9 +158,10 @@ CREATE TRIGGER qa_reviews_no_change BEFORE UPDATE OR DELETE ON qa_reviews
 FOR EACH ROW EXECUTE FUNCTION qa_reviews_append_only();
 )sql";
 
-// Version 3 (#6, catalogue), as SQLite's; `document` is the tsvector the store builds from
-// the same search terms (title weight A, outcomes and skills B, summary C). Ids and dates
-// compare byte by byte (COLLATE "C") so that both backends sort alike.
+// Version 3 (#6, catalogue), as SQLite's. `document` is the tsvector the store builds from
+// the same search terms and facets (GIN-indexed, for matching); `title_vector` and
+// `outcome_vector` hold the title's and the outcomes' terms alone, small, for the score. Ids
+// and dates compare byte by byte (COLLATE "C") so that both backends sort alike.
 constexpr std::string_view v3_catalogue = R"sql(
 CREATE TABLE catalogue_entries (
   seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -199,7 +200,9 @@ CREATE TABLE catalogue_documents (
   outcome_terms TEXT NOT NULL,
   summary_terms TEXT NOT NULL,
   facet_terms TEXT NOT NULL,
-  document TSVECTOR NOT NULL
+  document TSVECTOR NOT NULL,
+  title_vector TSVECTOR NOT NULL,
+  outcome_vector TSVECTOR NOT NULL
 );
 CREATE INDEX catalogue_documents_document ON catalogue_documents USING GIN (document);
 CREATE TABLE catalogue_skills (

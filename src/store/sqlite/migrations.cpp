@@ -153,10 +153,11 @@ CREATE TRIGGER qa_reviews_no_delete BEFORE DELETE ON qa_reviews
 BEGIN SELECT RAISE(ABORT, 'qa_reviews is append-only'); END;
 )sql";
 
-// Version 3 (#6, catalogue): the public catalogue, one row per published design, copied from
-// its newest published version (store/catalogue.h, docs/catalogue.md). `*_terms` hold the
-// search terms the store computes (catalogue_terms), so FTS5 here and tsvector on PostgreSQL
-// index exactly the same words; lists sit in side tables for the filters.
+// Version 3 (#6, catalogue): the public catalogue, one entry per published design, copied
+// from its newest published version (store/catalogue.h, docs/catalogue.md): a narrow row
+// that filters and sorts, and a document with the texts. `*_terms` hold the search terms and
+// facets the store computes (catalogue_terms), so FTS5 here and tsvector on PostgreSQL index
+// exactly the same words.
 constexpr std::string_view v3_catalogue = R"sql(
 CREATE TABLE catalogue_entries (
   seq INTEGER PRIMARY KEY,
