@@ -199,6 +199,9 @@ Response verify_credential(const Request& request, Services& services) {
                                  "the body must be an object {\"verifiableCredential\": ...}"));
   }
   const bj::value* credential = object->if_contains("verifiableCredential");
+  // Note: beyond the VC API, a bare credential (a body with an @context) is taken as the
+  // credential itself, so `curl --data @signed.json` works as it does for `microcred verify`.
+  if (credential == nullptr && object->contains("@context")) credential = &*body;
   if (credential == nullptr) {
     return refuse(error_response(400, to_string(ErrorCode::invalid_argument),
                                  "the body has no verifiableCredential", "/verifiableCredential"));

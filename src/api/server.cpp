@@ -229,14 +229,42 @@ class Session : public std::enable_shared_from_this<Session> {
       beast::error_code ignored;
       self->stream_.socket().cancel(ignored);
     });
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                       self->request_timer_.cancel();
-                       if (ec == asio::error::operation_aborted && self->timed_out_) {
-                         ec = beast::error::timeout;
-                       }
-                       self->on_read(ec);
-                     });
+    http::async_read_header(stream_, buffer_, *parser_,
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (ec) return self->finish_read(ec);
+                              self->read_body();
+                            });
+  }
+
+  // RFC 9110 §10.1.1: a client that sent "Expect: 100-continue" waits for a 100 before it
+  // sends the body (curl does for bodies over 1 KiB). The header has passed the limits
+  // (a Content-Length over the body limit already failed), so the body is welcome.
+  void read_body() {
+    const auto& header = parser_->get();
+    auto expect = header[http::field::expect];
+    if (!parser_->is_done() && beast::iequals(expect, "100-continue")) {
+      continue_ = std::make_unique<http::response<http::empty_body>>(http::status::continue_, 11);
+      http::async_write(stream_, *continue_,
+                        [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                          self->continue_.reset();
+                          if (ec) return self->finish_read(ec);
+                          self->read_rest();
+                        });
+      return;
+    }
+    read_rest();
+  }
+
+  void read_rest() {
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->finish_read(ec); });
+  }
+
+  void finish_read(beast::error_code ec) {
+    request_timer_.cancel();
+    if (ec == asio::error::operation_aborted && timed_out_) ec = beast::error::timeout;
+    on_read(ec);
   }
 
   void on_read(beast::error_code ec) {
@@ -414,6 +442,7 @@ class Session : public std::enable_shared_from_this<Session> {
   const ServerConfig& config_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
+  std::unique_ptr<http::response<http::empty_body>> continue_;
   http::response<http::string_body> response_;
   Phase phase_ = Phase::idle;
   SteadyClock::time_point started_ = SteadyClock::now();

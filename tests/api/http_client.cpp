@@ -114,7 +114,7 @@ std::optional<HttpResponse> HttpConnection::read_response(bool head) {
   if (auto text = response.header("content-length"); !text.empty()) {
     length = std::strtoull(text.c_str(), nullptr, 10);
   }
-  bool bodiless = response.status == 204 || response.status == 304;
+  bool bodiless = response.status == 204 || response.status == 304 || response.status < 200;
   if (bodiless || head) length = 0;
   while (buffer_.size() < length) {
     if (!fill()) return std::nullopt;

@@ -182,6 +182,16 @@ TEST_F(Verify, ASignedCredentialVerifies) {
   EXPECT_EQ(body.at("report").as_array().at(0).at("check"), "parse");
 }
 
+TEST_F(Verify, ABareCredentialAsTheBodyVerifiesToo) {
+  start();
+  // `curl --data @signed.json .../credentials/verify` (#8's acceptance) posts the credential
+  // itself rather than {"verifiableCredential": ...}.
+  auto response = post(bj::serialize(signed_sample().credential));
+  ASSERT_TRUE(response);
+  ASSERT_EQ(response->status, 200) << response->body;
+  EXPECT_EQ(body_of(*response).at("verified"), true) << response->body;
+}
+
 TEST_F(Verify, ATamperedCredentialDoesNotVerify) {
   start();
   bj::value credential = signed_sample().credential;
@@ -675,6 +685,25 @@ TEST(Server, KeepAliveServesManyRequestsOnOneConnection) {
   EXPECT_EQ(first->status, 200);
   EXPECT_EQ(second->status, 404);
   EXPECT_EQ(server.server().stats().connections, 1u);
+}
+
+TEST(Server, Expect100ContinueGetsA100BeforeTheBody) {
+  TestServer server;
+  ASSERT_EQ(server.failure(), "");
+  std::string body = verify_request(signed_sample().credential);
+  HttpConnection connection(server.port());
+  std::string request =
+      make_request("POST", "/credentials/verify", body,
+                   {{"Content-Type", "application/json"}, {"Expect", "100-continue"}});
+  ASSERT_TRUE(connection.send(request.substr(0, request.size() - body.size())));
+  auto interim = connection.read_response();
+  ASSERT_TRUE(interim);
+  EXPECT_EQ(interim->status, 100);
+  ASSERT_TRUE(connection.send(body));
+  auto response = connection.read_response();
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(body_of(*response).at("verified"), true);
 }
 
 TEST(Server, ConnectionCloseIsHonoured) {
