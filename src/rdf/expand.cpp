@@ -280,7 +280,6 @@ json::value Expander::expand(const ContextPtr& active_in,
   if (element.is_null()) return nullptr;
   // 3.
   const TermDefinition* property_def = definition(*active, active_property);
-  const bool has_property_scope = property_def && property_def->context;
   // 4.
   if (is_scalar(element)) {
     if (!active_property || *active_property == "@graph") {

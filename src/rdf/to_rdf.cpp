@@ -328,31 +328,9 @@ class Deserializer {
       if (!canonical) throw detail::Failure{canonical.error()};
       lexical = own(std::move(*canonical));
       datatype = rdf_json;
-    } else if (value.is_bool()) {
-      lexical = value.get_bool() ? "true" : "false";
-      if (datatype.empty()) datatype = xsd_boolean;
-    } else if (value.is_number()) {
-      // Note: as jsonld.js (and JSON in JavaScript) does: every number is an IEEE double, and
-      // it is an xsd:double when its shortest form has a '.' or it is at least 1e21.
-      // The Recommendation's "non-zero fractional part" differs only for numbers such as
-      // 1e-7 (jsonld.js: "0"^^xsd:integer) and integers beyond 2^53, which JavaScript
-      // rounds; matching the reference keeps signatures verifiable across implementations.
-      const double d = value.to_number<double>();
-      const std::string shortest = microcred::json::format_es_number(d);
-      const bool is_double = shortest.find('.') != std::string::npos || std::fabs(d) >= 1e21;
-      if (is_double || datatype == xsd_double) {
-        lexical = own(canonical_double(d));
-        if (datatype.empty()) datatype = xsd_double;
-      } else {
-        lexical = own(integer_form(d));
-        if (datatype.empty()) datatype = xsd_integer;
-      }
-    } else if (value.is_string() && datatype == xsd_double) {
-      // Note: jsonld.js also rewrites a string typed xsd:double, through parseFloat, into
-      // the canonical form ("-0" -> "0.0E0", "abc" -> "NaN").
-      lexical = own(canonical_double(parse_float(value.get_string())));
-    } else if (value.is_string()) {
-      lexical = value.get_string();
+    } else if (auto parts = detail::scalar_lexical(value, datatype, owned_)) {
+      lexical = parts->lexical;
+      datatype = parts->datatype;
     } else {
       return std::nullopt;
     }
@@ -416,6 +394,39 @@ class Deserializer {
 };
 
 }  // namespace
+
+namespace detail {
+
+std::optional<Lexical> scalar_lexical(const json::value& value, std::string_view datatype,
+                                      std::deque<std::string>& owned) {
+  if (value.is_bool()) {
+    return Lexical{value.get_bool() ? "true" : "false", datatype.empty() ? xsd_boolean : datatype};
+  }
+  if (value.is_number()) {
+    // Note: as jsonld.js (and JSON in JavaScript) does: every number is an IEEE double, and
+    // it is an xsd:double when its shortest form has a '.' or it is at least 1e21.
+    // The Recommendation's "non-zero fractional part" differs only for numbers such as
+    // 1e-7 (jsonld.js: "0"^^xsd:integer) and integers beyond 2^53, which JavaScript
+    // rounds; matching the reference keeps signatures verifiable across implementations.
+    const double d = value.to_number<double>();
+    const std::string shortest = microcred::json::format_es_number(d);
+    const bool is_double = shortest.find('.') != std::string::npos || std::fabs(d) >= 1e21;
+    if (is_double || datatype == xsd_double) {
+      return Lexical{owned.emplace_back(canonical_double(d)),
+                     datatype.empty() ? xsd_double : datatype};
+    }
+    return Lexical{owned.emplace_back(integer_form(d)), datatype.empty() ? xsd_integer : datatype};
+  }
+  if (value.is_string() && datatype == xsd_double) {
+    // Note: jsonld.js also rewrites a string typed xsd:double, through parseFloat, into
+    // the canonical form ("-0" -> "0.0E0", "abc" -> "NaN").
+    return Lexical{owned.emplace_back(canonical_double(parse_float(value.get_string()))), datatype};
+  }
+  if (value.is_string()) return Lexical{value.get_string(), datatype};
+  return std::nullopt;
+}
+
+}  // namespace detail
 
 Result<Dataset> deserialize(const json::value& expanded, const ToRdfOptions& options) {
   try {

@@ -19,6 +19,7 @@
 
 #include "json/parse.h"
 #include "rdf/canonicalize.h"
+#include "rdf/detail/direct_to_rdf.h"
 #include "rdf/expand.h"
 #include "rdf/jsonld.h"
 #include "rdf/nquads.h"
@@ -345,6 +346,79 @@ std::string param_name(const testing::TestParamInfo<Entry>& info) {
 INSTANTIATE_TEST_SUITE_P(ToRdf, JsonLdApi, testing::ValuesIn(load_manifest("toRdf")), param_name);
 INSTANTIATE_TEST_SUITE_P(Expand, JsonLdApi, testing::ValuesIn(load_manifest("expand")), param_name);
 
+// The direct path (detail/direct_to_rdf.h) takes the documents it knows and leaves the rest
+// to expand + toRdf. On every input of both manifests, lax and in safe mode, whenever it
+// takes a document it must give the dataset to_rdf gives, and it must never take one that
+// to_rdf refuses.
+struct DirectCounts {
+  int documents = 0;
+  int taken = 0;
+  int disagreements = 0;
+};
+DirectCounts& direct_counts() {
+  static DirectCounts counts;
+  return counts;
+}
+
+class DirectToRdf : public testing::TestWithParam<Entry> {};
+
+TEST_P(DirectToRdf, AgreesWithExpandAndToRdf) {
+  const Entry& entry = GetParam();
+  MICROCRED_REQUIRE_TESTSUITES(suites);
+  const fs::path root = suites / "json-ld-api";
+  const bj::object& test = entry.test;
+  if (auto reason = skip_reason(test); !reason.empty()) GTEST_SKIP() << reason;
+  const std::string input(test.at("input").as_string());
+  auto document = json::parse(support::read_file(root / input),
+                              {.max_bytes = 16 * 1024 * 1024, .max_depth = 512});
+  if (!document || !document->is_object()) GTEST_SKIP() << "not a JSON object";
+  JsonLdProcessor processor(suite_store(root));
+  bj::value expand_context;
+  if (auto ec = option_string(test, "expandContext"); !ec.empty())
+    expand_context = bj::parse(support::read_file(root / ec));
+  for (bool safe : {false, true}) {
+    SCOPED_TRACE(safe ? "safe mode" : "lax");
+    ExpandOptions options;
+    options.base = option_string(test, "base");
+    if (options.base.empty()) options.base = std::string(suite_base) + input;
+    if (!expand_context.is_null()) options.expand_context = &expand_context;
+    options.safe_mode = safe;
+    ToRdfOptions rdf_options;
+    rdf_options.safe_mode = safe;
+    if (auto d = option_string(test, "rdfDirection"); d == "i18n-datatype")
+      rdf_options.rdf_direction = RdfDirection::i18n_datatype;
+    else if (d == "compound-literal")
+      rdf_options.rdf_direction = RdfDirection::compound_literal;
+
+    auto dataset = to_rdf(*document, processor, options, rdf_options);
+    detail::PreparedDataset prepared;
+    detail::DirectStorage storage;
+    const bool taken = detail::direct_to_rdf(document->as_object(), nullptr, processor, options,
+                                             rdf_options, prepared, storage);
+    std::lock_guard lock(rows_mutex);
+    ++direct_counts().documents;
+    if (!taken) continue;
+    ++direct_counts().taken;
+    if (!dataset) {
+      ++direct_counts().disagreements;
+      ADD_FAILURE() << "the direct path took a document to_rdf refuses: "
+                    << describe(dataset.error());
+      continue;
+    }
+    auto direct = detail::canonicalize_prepared(prepared, {});
+    auto general = canonical(*dataset);
+    ASSERT_TRUE(direct && general);
+    if (direct->nquads != *general) {
+      ++direct_counts().disagreements;
+      ADD_FAILURE() << "direct:\n" << direct->nquads << "expand + toRdf:\n" << *general;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(ToRdf, DirectToRdf, testing::ValuesIn(load_manifest("toRdf")), param_name);
+INSTANTIATE_TEST_SUITE_P(Expand, DirectToRdf, testing::ValuesIn(load_manifest("expand")),
+                         param_name);
+
 std::string escape_cell(std::string s) {
   for (auto& c : s)
     if (c == '|' || c == '\n') c = ' ';
@@ -392,6 +466,12 @@ class Summary : public testing::Environment {
                                                             : "known failure";
       section << "| " << r.manifest << "#" << r.id << " | " << escape_cell(r.name) << " | "
               << outcome << " | " << escape_cell(r.note) << " |\n";
+    }
+    if (direct_counts().documents > 0) {
+      std::printf(
+          "direct toRdf: took %d of %d suite documents (lax and safe mode), %d disagreed with "
+          "expand + toRdf\n",
+          direct_counts().taken, direct_counts().documents, direct_counts().disagreements);
     }
     const char* update = std::getenv("MICROCRED_UPDATE_CONFORMANCE");
     if (!update || std::string_view(update) != "1") return;

@@ -73,10 +73,15 @@ struct Definer {
   void create(std::string_view term);
 };
 
-std::optional<std::string> expand_iri_impl(const ActiveContext& active, std::string_view value,
-                                           bool document_relative, bool vocab, Definer* definer) {
+// JSON-LD 1.1 IRI Expansion (§5.2.2): a view of `value` or of the term's IRI where the
+// result is one of them, else of `scratch`; nullopt means null. With a `definer`, terms of
+// the local context being processed are defined first (steps 3 and 6.3); that may move the
+// active context's definitions, so such a caller must copy the result at once.
+std::optional<std::string_view> expand_iri_into(const ActiveContext& active, std::string_view value,
+                                                bool document_relative, bool vocab,
+                                                Definer* definer, std::string& scratch) {
   // 1-2.
-  if (is_keyword(value)) return std::string(value);
+  if (is_keyword(value)) return value;
   if (has_keyword_form(value)) return std::nullopt;
   // 3.
   if (definer) {
@@ -88,10 +93,10 @@ std::optional<std::string> expand_iri_impl(const ActiveContext& active, std::str
   }
   // 4-5.
   if (const TermDefinition* def = active.find(value)) {
-    if (!def->iri_null && is_keyword(def->iri)) return def->iri;
+    if (!def->iri_null && is_keyword(def->iri)) return std::string_view(def->iri);
     if (vocab) {
       if (def->iri_null) return std::nullopt;
-      return def->iri;
+      return std::string_view(def->iri);
     }
   }
   // 6.
@@ -99,28 +104,40 @@ std::optional<std::string> expand_iri_impl(const ActiveContext& active, std::str
   if (colon != std::string_view::npos) {
     std::string_view prefix = value.substr(0, colon);
     std::string_view suffix = value.substr(colon + 1);
-    if (prefix == "_" || suffix.starts_with("//")) return std::string(value);
+    if (prefix == "_" || suffix.starts_with("//")) return value;
     if (definer && definer->local.find(prefix) != definer->local.end()) {
       auto d = definer->defined.find(prefix);
       if (d == definer->defined.end() || !d->second) definer->create(prefix);
     }
     if (const TermDefinition* def = active.find(prefix); def && !def->iri_null && def->prefix) {
-      std::string out = def->iri;
-      out.append(suffix);
-      return out;
+      scratch.assign(def->iri);
+      scratch.append(suffix);
+      return std::string_view(scratch);
     }
-    if (has_scheme(value)) return std::string(value);
+    if (has_scheme(value)) return value;
   }
   // 7-8.
   if (vocab && active.vocab) {
-    std::string out = *active.vocab;
-    out.append(value);
-    return out;
+    scratch.assign(*active.vocab);
+    scratch.append(value);
+    return std::string_view(scratch);
   }
   if (document_relative) {
-    if (active.base) return resolve_iri(*active.base, value);
+    if (active.base) {
+      scratch = resolve_iri(*active.base, value);
+      return std::string_view(scratch);
+    }
   }
-  return std::string(value);
+  return value;
+}
+
+std::optional<std::string> expand_iri_impl(const ActiveContext& active, std::string_view value,
+                                           bool document_relative, bool vocab, Definer* definer) {
+  std::string scratch;
+  auto view = expand_iri_into(active, value, document_relative, vocab, definer, scratch);
+  if (!view) return std::nullopt;
+  if (view->data() == scratch.data()) return scratch;
+  return std::string(*view);
 }
 
 unsigned parse_container(const json::value& v) {
@@ -512,6 +529,12 @@ ContextPtr initial_context(ProcessState& state, std::string_view base) {
 std::optional<std::string> expand_iri(const ActiveContext& active, std::string_view value,
                                       bool document_relative, bool vocab) {
   return expand_iri_impl(active, value, document_relative, vocab, nullptr);
+}
+
+std::optional<std::string_view> expand_iri_view(const ActiveContext& active, std::string_view value,
+                                                bool document_relative, bool vocab,
+                                                std::string& scratch) {
+  return expand_iri_into(active, value, document_relative, vocab, nullptr, scratch);
 }
 
 ContextPtr apply_scoped_context(ProcessState& state, const ContextPtr& active,

@@ -239,6 +239,11 @@ ContextPtr apply_scoped_context(ProcessState& state, const ContextPtr& active,
 /// JSON-LD 1.1 IRI Expansion (§5.2.2) outside context processing; nullopt means null.
 std::optional<std::string> expand_iri(const ActiveContext& active, std::string_view value,
                                       bool document_relative, bool vocab);
+/// The same without a copy: a view of `value` or of a term's IRI in `active` where the
+/// result is one of them, else of `scratch`.
+std::optional<std::string_view> expand_iri_view(const ActiveContext& active, std::string_view value,
+                                                bool document_relative, bool vocab,
+                                                std::string& scratch);
 
 /// `rdf::expand` with the output allocated from `storage`, which must outlive it. With a
 /// caller-owned arena (`storage_ptr(&monotonic_resource)`), nothing is freed value by value.

@@ -2,6 +2,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +64,18 @@ struct PreparedDataset {
       const TermView& term = *terms[i];
       if (term.kind == TermKind::blank_node) {
         quad.blank[i] = static_cast<std::int32_t>(term.blank);
+      } else if (term.kind == TermKind::iri) {
+        // A node's subject comes again with each of its properties, and predicates repeat:
+        // an IRI seen before (the same string, by address) is written once.
+        Seen& seen =
+            seen_[(reinterpret_cast<std::uintptr_t>(term.value.data()) >> 3) % std::size(seen_)];
+        if (seen.data != term.value.data() || seen.size != term.value.size()) {
+          seen = {term.value.data(), term.value.size(), static_cast<std::uint32_t>(text.size()), 0};
+          append_term(text, term);
+          seen.end = static_cast<std::uint32_t>(text.size());
+        }
+        quad.begin[i] = seen.begin;
+        quad.end[i] = seen.end;
       } else {
         quad.begin[i] = static_cast<std::uint32_t>(text.size());
         append_term(text, term);
@@ -71,7 +85,29 @@ struct PreparedDataset {
     quad.predicate = predicate.value;
     quads.push_back(quad);
   }
+
+ private:
+  struct Seen {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+  };
+  Seen seen_[64];
 };
+
+/// A literal's lexical form and datatype, viewing strings kept elsewhere.
+struct Lexical {
+  std::string_view lexical;
+  std::string_view datatype;  ///< Empty for an untyped string.
+};
+
+/// The lexical form and datatype Object to RDF Conversion gives the JSON scalar `value`
+/// (string, number or boolean) of a value object typed `datatype` (empty: untyped), numbers
+/// written as jsonld.js writes them; nullopt for anything else. Strings it makes are kept in
+/// `owned`.
+std::optional<Lexical> scalar_lexical(const boost::json::value& value, std::string_view datatype,
+                                      std::deque<std::string>& owned);
 
 /// Deserialize JSON-LD to RDF (see `rdf::deserialize`) into `out`, whose predicates then view
 /// `expanded`: keep it alive while `out` is used.
