@@ -505,16 +505,16 @@ Statement matching(const Plan& plan, const CatalogueQuery& query, Backend backen
     // A term scores the weight of the best field it occurs in: title, outcomes, summary.
     s.add("(0");
     for (const auto& term : plan.terms) {
-      s.add(" + CASE WHEN d.title_vector @@ CAST(").bind("'" + term + "'");
+      s.add(" + CASE WHEN v.title_vector @@ CAST(").bind("'" + term + "'");
       s.add(" AS tsquery) THEN " + std::to_string(catalogue_title_weight) +
-            " WHEN d.outcome_vector @@ CAST(");
+            " WHEN v.outcome_vector @@ CAST(");
       s.bind("'" + term + "'");
       s.add(" AS tsquery) THEN " + std::to_string(catalogue_outcomes_weight) + " ELSE " +
             std::to_string(catalogue_summary_weight) + " END");
     }
     s.add(
-        ") AS score FROM catalogue_entries e JOIN catalogue_documents d ON d.entry_seq = e.seq "
-        "WHERE d.document @@ CAST(");
+        ") AS score FROM catalogue_entries e JOIN catalogue_vectors v ON v.entry_seq = e.seq "
+        "WHERE v.document @@ CAST(");
     std::string all;
     for (const auto* list : {&plan.terms, &plan.facets})
       for (const auto& term : *list)
@@ -657,8 +657,10 @@ Result<bool> delete_entry(Transaction& tx, std::string_view tenant, std::string_
   auto seq = detail::to_int(found->rows.front().at(0), "catalogue_entries.seq");
   if (!seq) return seq.error();
   for (std::string_view sql : {"DELETE FROM catalogue_skills WHERE entry_seq = ?",
+                               "DELETE FROM catalogue_vectors WHERE entry_seq = ?",
                                "DELETE FROM catalogue_documents WHERE entry_seq = ?",
                                "DELETE FROM catalogue_entries WHERE seq = ?"}) {
+    if (tx.backend() == Backend::sqlite && sql.find("catalogue_vectors") != sql.npos) continue;
     auto removed = run(tx, sql, {*seq});
     if (!removed) return removed.error();
   }
@@ -735,19 +737,19 @@ Result<void> put_catalogue_entry(Transaction& tx, std::string_view tenant,
       "INSERT INTO catalogue_documents (entry_seq, title, summary, institution_name, "
       "learning_outcomes, skill_uris, languages, delivery_mode, countries, fee_max_cents, "
       "currency, title_terms, outcome_terms, summary_terms, facet_terms";
-  if (tx.backend() == Backend::postgres) {
-    sql +=
-        ", document, title_vector, outcome_vector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, CAST(? AS tsvector), CAST(? AS tsvector), CAST(? AS tsvector))";
-    params.emplace_back(
-        tsvector_of({&terms.title, &terms.outcomes, &terms.summary, &terms.facets}));
-    params.emplace_back(tsvector_of({&terms.title}));
-    params.emplace_back(tsvector_of({&terms.outcomes}));
-  } else {
-    sql += ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  }
+  sql += ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   auto documented = run(tx, sql, params);
   if (!documented) return documented.error();
+  if (tx.backend() == Backend::postgres) {
+    auto vectors =
+        run(tx,
+            "INSERT INTO catalogue_vectors (entry_seq, document, title_vector, "
+            "outcome_vector) VALUES (?, CAST(? AS tsvector), CAST(? AS tsvector), "
+            "CAST(? AS tsvector))",
+            {*seq, tsvector_of({&terms.title, &terms.outcomes, &terms.summary, &terms.facets}),
+             tsvector_of({&terms.title}), tsvector_of({&terms.outcomes})});
+    if (!vectors) return vectors.error();
+  }
   for (const auto& skill : skills) {
     auto added =
         run(tx, "INSERT INTO catalogue_skills (entry_seq, skill_uri) VALUES (?, ?)", {*seq, skill});
@@ -790,6 +792,16 @@ Statement page_statement(const Plan& plan, const CatalogueQuery& query, Backend 
     source.emplace();
     source->add("SELECT * FROM catalogue_entries w");
     if (plan.after) add_keyset(*source, plan, "w");
+    // Sorted by start date, the window starts (and ends) where the date filters do.
+    if (plan.sort == Sort::start_date) {
+      const char* glue = plan.after ? " AND " : " WHERE ";
+      if (!query.start_from.empty()) {
+        source->add(std::string(glue) + "w.start_key >= ").bind(query.start_from);
+        glue = " AND ";
+      }
+      if (!query.start_until.empty())
+        source->add(std::string(glue) + "w.start_key <= ").bind(query.start_until);
+    }
     source->add(" ORDER BY " + order_by(plan.sort, "w") + " LIMIT ").bind(filter_window);
   }
   Statement s;

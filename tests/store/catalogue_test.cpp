@@ -399,6 +399,12 @@ TEST_P(Catalogue, FindsFilteredEntriesBeyondTheFirstThousand) {
         {"broad", {.eqf_level = 5, .limit = 97}, [](const Row& r) { return r.eqf == 5; }},
         {"spread", {.eqf_level = 8, .limit = 4}, [](const Row& r) { return r.eqf == 8; }},
         {"beyond", {.country = "FI", .limit = 7}, [](const Row& r) { return r.finnish; }},
+        {"late start",
+         {.start_from = "2026-03-25", .limit = 50},
+         [](const Row& r) { return r.start_key != "~" && r.start_key >= "2026-03-25"; }},
+        {"start range",
+         {.start_from = "2026-03-12", .start_until = "2026-03-14", .limit = 9},
+         [](const Row& r) { return r.start_key >= "2026-03-12" && r.start_key <= "2026-03-14"; }},
     };
     for (const auto& c : cases) {
       SCOPED_TRACE(sort + " " + c.name);

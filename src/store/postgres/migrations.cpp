@@ -158,10 +158,12 @@ CREATE TRIGGER qa_reviews_no_change BEFORE UPDATE OR DELETE ON qa_reviews
 FOR EACH ROW EXECUTE FUNCTION qa_reviews_append_only();
 )sql";
 
-// Version 3 (#6, catalogue), as SQLite's. `document` is the tsvector the store builds from
-// the same search terms and facets (GIN-indexed, for matching); `title_vector` and
-// `outcome_vector` hold the title's and the outcomes' terms alone, small, for the score. Ids
-// and dates compare byte by byte (COLLATE "C") so that both backends sort alike.
+// Version 3 (#6, catalogue), as SQLite's, with `catalogue_vectors` in place of FTS5:
+// `document` is the tsvector the store builds from the same search terms and facets
+// (GIN-indexed, for matching), `title_vector` and `outcome_vector` the title's and the
+// outcomes' terms alone (small, for the score); a table of their own keeps the texts out of
+// the rows a search reads. Ids and dates compare byte by byte (COLLATE "C") so that both
+// backends sort alike.
 constexpr std::string_view v3_catalogue = R"sql(
 CREATE TABLE catalogue_entries (
   seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -199,12 +201,15 @@ CREATE TABLE catalogue_documents (
   title_terms TEXT NOT NULL,
   outcome_terms TEXT NOT NULL,
   summary_terms TEXT NOT NULL,
-  facet_terms TEXT NOT NULL,
+  facet_terms TEXT NOT NULL
+);
+CREATE TABLE catalogue_vectors (
+  entry_seq BIGINT PRIMARY KEY REFERENCES catalogue_entries(seq) ON DELETE CASCADE,
   document TSVECTOR NOT NULL,
   title_vector TSVECTOR NOT NULL,
   outcome_vector TSVECTOR NOT NULL
 );
-CREATE INDEX catalogue_documents_document ON catalogue_documents USING GIN (document);
+CREATE INDEX catalogue_vectors_document ON catalogue_vectors USING GIN (document);
 CREATE TABLE catalogue_skills (
   entry_seq BIGINT NOT NULL REFERENCES catalogue_entries(seq) ON DELETE CASCADE,
   skill_uri TEXT NOT NULL,
@@ -217,6 +222,8 @@ $$;
 CREATE TRIGGER catalogue_entries_no_update BEFORE UPDATE ON catalogue_entries
 FOR EACH ROW EXECUTE FUNCTION catalogue_replace_only();
 CREATE TRIGGER catalogue_documents_no_update BEFORE UPDATE ON catalogue_documents
+FOR EACH ROW EXECUTE FUNCTION catalogue_replace_only();
+CREATE TRIGGER catalogue_vectors_no_update BEFORE UPDATE ON catalogue_vectors
 FOR EACH ROW EXECUTE FUNCTION catalogue_replace_only();
 )sql";
 
