@@ -166,11 +166,28 @@ void add_terms(std::vector<std::string>& field, std::unordered_set<std::string>&
   }
 }
 
-// A filter value as one search term of its own: `kind`, "_" and the value's bytes in hex.
-// Text terms never hold "_", so a facet never matches a word of a text (nor the reverse),
-// and FTS5 (tokenchars '_') and tsvector keep it whole.
+// FNV-1a, 64 bits, as 16 hex digits: ties a cursor to its query without needing a secret (a
+// forged cursor can only skip results the caller could ask for anyway), and names a facet.
+std::string fingerprint_of(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, hash >>= 4)
+    out[static_cast<std::size_t>(i)] = digits[hash & 0xF];
+  return out;
+}
+
+// A filter value as one search term of its own: `kind`, "_" and the value's 64-bit FNV-1a
+// hash in hex (`lang_af63bd4c8601b7df`), short whatever the value. Text terms never hold "_",
+// so a facet never matches a word of a text (nor the reverse), and FTS5 (tokenchars '_') and
+// tsvector keep it whole. Two values may share a hash: a facet only narrows the rows, and
+// the filter's own condition decides.
 std::string facet(std::string_view kind, std::string_view value) {
-  return std::string(kind) + "_" + hex_encode(as_bytes(value));
+  return std::string(kind) + "_" + fingerprint_of(value);
 }
 
 // The facet terms of an entry: what the filters on languages, countries, EQF level, forms,
@@ -238,21 +255,6 @@ struct Plan {
   std::optional<Cursor> after;
   std::string fingerprint;
 };
-
-// FNV-1a, 64 bits: ties a cursor to its query without needing a secret (a forged cursor
-// can only skip results the caller could ask for anyway).
-std::string fingerprint_of(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, hash >>= 4)
-    out[static_cast<std::size_t>(i)] = digits[hash & 0xF];
-  return out;
-}
 
 std::string describe_number(double value) {
   std::string text = std::to_string(value);
