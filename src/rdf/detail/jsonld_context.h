@@ -97,8 +97,15 @@ inline std::uint64_t term_hash(std::string_view s) {
     n -= 8;
   }
   if (n > 0) {
+    // The last n bytes: one load of the string's last 8 bytes when it has 8, else bytes.
     std::uint64_t w = 0;
-    std::memcpy(&w, p, n);
+    if (s.size() >= 8) {
+      std::memcpy(&w, s.data() + s.size() - 8, 8);
+      w >>= (8 - n) * 8;
+    } else {
+      for (std::size_t i = 0; i < n; ++i)
+        w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+    }
     h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
   }
   h ^= h >> 29;
@@ -148,24 +155,34 @@ class TermMap {
     bool live = true;
   };
 
+  // A slot holds an entry index + 1 (0: empty) and the top half of the entry's hash, so that
+  // probing reads the entries (large, far apart) only on a likely match.
+  struct Slot {
+    std::uint32_t index = 0;
+    std::uint32_t tag = 0;
+  };
+  static std::uint32_t tag_of(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
+
   // The entry of `term`, live or not, or -1.
   std::int64_t index_of(std::string_view term, std::uint64_t hash) const {
     if (slots_.empty()) return -1;
     const std::size_t mask = slots_.size() - 1;
+    const std::uint32_t tag = tag_of(hash);
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-      const std::uint32_t slot = slots_[i];
-      if (slot == 0) return -1;
-      const Entry& entry = entries_[slot - 1];
-      if (entry.hash == hash && entry.term == term) return slot - 1;
+      const Slot slot = slots_[i];
+      if (slot.index == 0) return -1;
+      if (slot.tag != tag) continue;
+      const Entry& entry = entries_[slot.index - 1];
+      if (entry.hash == hash && entry.term == term) return slot.index - 1;
     }
   }
 
   void place(std::size_t entry) {
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = entries_[entry].hash & mask;
-    while (slots_[i] != 0)
+    while (slots_[i].index != 0)
       i = (i + 1) & mask;
-    slots_[i] = static_cast<std::uint32_t>(entry + 1);
+    slots_[i] = Slot{static_cast<std::uint32_t>(entry + 1), tag_of(entries_[entry].hash)};
   }
 
   // Drops the tombstones and doubles the table when it is half full.
@@ -178,13 +195,13 @@ class TermMap {
     std::size_t size = 16;
     while (size < (entries_.size() + 1) * 4)
       size *= 2;
-    slots_.assign(size, 0);
+    slots_.assign(size, Slot{});
     for (std::size_t e = 0; e < entries_.size(); ++e)
       place(e);
   }
 
   std::vector<Entry> entries_;
-  std::vector<std::uint32_t> slots_;  ///< Entry index + 1; 0 is empty.
+  std::vector<Slot> slots_;
   std::size_t live_ = 0;
 };
 
