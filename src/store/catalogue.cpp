@@ -93,11 +93,13 @@ Result<Value> hundredths(std::optional<double> amount, std::string_view field) {
   return Value{static_cast<std::int64_t>(std::llround(*amount * 100))};
 }
 
-std::optional<double> from_hundredths(const std::optional<std::string>& text) {
-  if (!text) return std::nullopt;
-  auto value = detail::to_int(text, "hundredths");
-  if (!value) return std::nullopt;
-  return static_cast<double>(*value) / 100;
+// An amount kept in hundredths, or nothing for NULL.
+Result<std::optional<double>> from_hundredths(const std::optional<std::string>& text,
+                                              std::string_view column) {
+  if (!text) return std::optional<double>{};
+  auto value = detail::to_int(text, column);
+  if (!value) return value.error();
+  return std::optional<double>{static_cast<double>(*value) / 100};
 }
 
 bool is_date(std::string_view text) {
@@ -298,27 +300,33 @@ Result<Cursor> decode_cursor(const std::string& text, const Plan& plan) {
   if (text.size() > 2'048) return bad();
   auto bytes = base64url_decode(text);
   if (!bytes) return bad();
-  std::string decoded(bytes->begin(), bytes->end());
-  if (decoded.empty()) return bad();
-  auto parts = split_lines(decoded);
-  if (decoded.back() == '\n') parts.emplace_back();
-  if (parts.size() != 5 || parts[0] != "c1") return bad();
-  if (parts[1] != plan.sort_name || parts[4] != plan.fingerprint) {
+  // "c1", sort, fingerprint and key, one a line, then the design id (whatever it holds).
+  std::string_view rest(reinterpret_cast<const char*>(bytes->data()), bytes->size());
+  std::vector<std::string> parts;
+  for (int i = 0; i < 4; ++i) {
+    auto end = rest.find('\n');
+    if (end == std::string_view::npos) return bad();
+    parts.emplace_back(rest.substr(0, end));
+    rest.remove_prefix(end + 1);
+  }
+  parts.emplace_back(rest);
+  if (parts[0] != "c1") return bad();
+  if (parts[1] != plan.sort_name || parts[2] != plan.fingerprint) {
     return invalid("cursor belongs to another query; start again without it", "cursor");
   }
-  if (parts[3].empty()) return bad();
+  if (parts[4].empty()) return bad();
   if (plan.sort != Sort::start_date) {
-    auto number = detail::to_int(parts[2], "cursor");
+    auto number = detail::to_int(parts[3], "cursor");
     if (!number) return bad();
-  } else if (parts[2] != open_start_key && !is_date(parts[2])) {
+  } else if (parts[3] != open_start_key && !is_date(parts[3])) {
     return bad();
   }
-  return Cursor{parts[2], parts[3]};
+  return Cursor{parts[3], parts[4]};
 }
 
 std::string encode_cursor(const Plan& plan, const Cursor& cursor) {
-  std::string text = "c1\n" + plan.sort_name + "\n" + cursor.key + "\n" + cursor.design_id + "\n" +
-                     plan.fingerprint;
+  std::string text = "c1\n" + plan.sort_name + "\n" + plan.fingerprint + "\n" + cursor.key + "\n" +
+                     cursor.design_id;
   return base64url_encode(as_bytes(text));
 }
 
@@ -607,15 +615,21 @@ Result<CatalogueEntry> entry_from(const detail::Row& row) {
     if (!eqf) return eqf.error();
     entry.eqf_level = static_cast<int>(*eqf);
   }
-  entry.ects = from_hundredths(row.at(9));
+  auto ects = from_hundredths(row.at(9), "catalogue_entries.ects_centi");
+  if (!ects) return ects.error();
+  entry.ects = *ects;
   entry.languages = split_lines(detail::text_of(row.at(10)));
   entry.delivery_mode = detail::text_of(row.at(11));
   entry.participation_form = detail::text_of(row.at(12));
   entry.pacing = detail::text_of(row.at(13));
   entry.synchronicity = detail::text_of(row.at(14));
   entry.countries = split_lines(detail::text_of(row.at(15)));
-  entry.fee_min = from_hundredths(row.at(16));
-  entry.fee_max = from_hundredths(row.at(17));
+  auto fee_min = from_hundredths(row.at(16), "catalogue_entries.fee_min_cents");
+  if (!fee_min) return fee_min.error();
+  entry.fee_min = *fee_min;
+  auto fee_max = from_hundredths(row.at(17), "catalogue_documents.fee_max_cents");
+  if (!fee_max) return fee_max.error();
+  entry.fee_max = *fee_max;
   entry.currency = detail::text_of(row.at(18));
   entry.start_date = detail::text_of(row.at(19));
   auto published = detail::timestamp_of(row.at(20), "catalogue_entries.published_at");

@@ -323,7 +323,9 @@ TEST_P(Catalogue, RanksTitleAboveOutcomesAboveSummaryThenById) {
 TEST_P(Catalogue, PagesWithoutDuplicatesOrGaps) {
   std::vector<CatalogueEntry> entries;
   for (int i = 0; i < 23; ++i) {
-    auto e = sample_entry("p" + std::to_string(100 + i));
+    // Ids with a line break, quotes and a space must page like any other.
+    std::string odd[] = {"p\n", "p'", "p\"", "p "};
+    auto e = sample_entry((i < 4 ? odd[i] : "p") + std::to_string(100 + i));
     e.title = i % 3 ? "Data science" : "Data";
     e.summary = i % 2 ? "science" : "";
     e.published_at = {sample_now.seconds + (i % 4) * 60, 0};  // ties on purpose
