@@ -106,6 +106,8 @@ if has_op issue || has_op verify; then
   echo
   echo "issue/verify file: ${vc_file#"$root"/} (issuer: a did:key), suite $suite," \
        "$(node -p "'@digitalbazaar/vc ' + require('$root/node_modules/@digitalbazaar/vc/package.json').version")"
+  echo "microcred issues and verifies 64 variants of it in turn (id, validFrom, subject id differ);" \
+       "node the file itself"
   printf '%-4s %-7s %16s %12s %9s %18s %10s\n' run op 'microcred ops/s' 'node ops/s' ratio \
     'ed25519 ops/s' 'fraction'
   declare -A micro_runs node_runs bare_runs fraction_runs ratio_runs
@@ -152,3 +154,4 @@ if has_op issue || has_op verify; then
       "$what" "$b_med" "$(awk -v f="$f_med" 'BEGIN { print 100 * f }')" "$repeat"
   done
 fi
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
