@@ -264,6 +264,34 @@ TEST_F(DataIntegrity, RefusesToSignUndefinedTerms) {
       << result.error().message;
 }
 
+// The undefined term is found wherever its line falls in the N-Quads: the search checks 16
+// positions at a time and the last few bytes one by one (#5).
+TEST_F(DataIntegrity, FindsAnUndefinedTermAtAnyOffset) {
+  auto key = crypto::decode_secret_key_multibase(
+      read_json(base_ / "keyPair.json").at("privateKeyMultibase").as_string());
+  ASSERT_TRUE(key);
+  ProofOptions options;
+  options.verification_method = "did:example:issuer#key-1";
+  options.created = *parse_rfc3339("2024-01-01T00:00:00Z");
+  for (std::size_t padding = 0; padding < 40; ++padding) {
+    // A blank-node subject: its lines sort last, so the term is near the end of the text.
+    bj::value doc = bj::parse(R"({
+      "@context": ["https://www.w3.org/ns/credentials/v2"],
+      "type": ["VerifiableCredential"],
+      "issuer": "did:example:issuer",
+      "credentialSubject": {"undefinedTerm": "x"}
+    })");
+    doc.as_object()["name"] = std::string(padding, 'p');
+    doc.as_object()["credentialSubject"].as_object()["undefinedTerm"] = std::string(padding, 'q');
+    SCOPED_TRACE(padding);
+    auto result = add_proof(doc, *key, options, *processor_);
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, ErrorCode::unsafe_term);
+    EXPECT_NE(result.error().message.find("\"undefinedTerm\""), std::string::npos)
+        << result.error().message;
+  }
+}
+
 TEST_F(DataIntegrity, RefusesAKeyOfTheWrongType) {
   bj::value doc = read_json(base_ / "unsigned.json");
   auto p256 = crypto::decode_secret_key_multibase(

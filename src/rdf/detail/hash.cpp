@@ -47,6 +47,8 @@ HexDigest Hasher::finish() {
     out.chars[2 * i + 1] = hex[digest[i] & 0xF];
   }
   out.size = static_cast<std::uint8_t>(2 * length);
+  for (unsigned int i = 0; i < 8 && i < length; ++i)
+    out.head = (out.head << 8) | digest[i];
   return out;
 }
 

@@ -15,10 +15,18 @@ namespace microcred::rdf::detail {
 struct HexDigest {
   std::array<char, 96> chars{};
   std::uint8_t size = 0;
+  /// The digest's first 8 bytes, big-endian: orders digests as their hex does, so that most
+  /// comparisons (RDFC-1.0 sorts by hash) need no string comparison.
+  std::uint64_t head = 0;
 
   std::string_view view() const { return {chars.data(), size}; }
-  friend bool operator<(const HexDigest& a, const HexDigest& b) { return a.view() < b.view(); }
-  friend bool operator==(const HexDigest& a, const HexDigest& b) { return a.view() == b.view(); }
+  friend bool operator<(const HexDigest& a, const HexDigest& b) {
+    if (a.head != b.head) return a.head < b.head;
+    return a.view() < b.view();
+  }
+  friend bool operator==(const HexDigest& a, const HexDigest& b) {
+    return a.head == b.head && a.view() == b.view();
+  }
 };
 
 /// An incremental SHA-256 or SHA-384 (OpenSSL); one object is reused for many digests.
